@@ -1,0 +1,191 @@
+//! The command line, declared with clap. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use ringkas::input::InputFormat;
+use ringkas::{Config, Error, Format, Lang, Length};
+
+/// Extractive summaries and the people, places and organizations of news articles, Indonesian
+/// and English.
+///
+/// Reads files, folders (recursively, sorted) or standard input, and writes for each article the
+/// sentences that matter and the entities it names.
+#[derive(Debug, Parser)]
+#[command(name = "ringkas", version, args_conflicts_with_subcommands = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Inspection commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show how a text is split into sentences and what part of the page each one is.
+    Sentences {
+        /// A file, or - (or nothing) for standard input.
+        input: Option<PathBuf>,
+        /// The language of the text.
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+    },
+    /// Show the stems of words (from the arguments, or one per line on standard input).
+    Stem {
+        /// The language of the words.
+        #[arg(long, value_enum)]
+        lang: StemLang,
+        /// The words.
+        words: Vec<String>,
+    },
+}
+
+/// Options of the main command.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Files and folders to read; `-` for standard input (the default when it is piped).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+
+    /// Input format: plain text (one article per file) or JSONL (`{"id", "text", "lang"?, "title"?}` per line).
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Text)]
+    pub input_format: InputFormatArg,
+
+    /// Language of the articles.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+
+    /// Number of summary sentences.
+    #[arg(short = 'n', long = "sentences", value_name = "N", default_value_t = 3)]
+    pub sentences: usize,
+
+    /// Summary length as a share of the body sentences (0 < R ≤ 1), instead of -n.
+    #[arg(long, value_name = "R", conflicts_with_all = ["sentences", "words"])]
+    pub ratio: Option<f64>,
+
+    /// Summary length in words (whole sentences only), instead of -n.
+    #[arg(long, value_name = "W", conflicts_with_all = ["sentences", "ratio"])]
+    pub words: Option<usize>,
+
+    /// File extensions read from folders.
+    #[arg(long, value_delimiter = ',', default_value = "txt,md")]
+    pub ext: Vec<String>,
+
+    /// An extra lexicon file or folder of `.tsv` files (repeatable); its rows add to or override the built-in ones.
+    #[arg(long, value_name = "PATH")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// Do not tag entities (faster; lexicons are not loaded).
+    #[arg(long)]
+    pub no_entities: bool,
+
+    /// Show each summary sentence's features with its score.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// No progress bar and no end-of-run line on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormatArg {
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Auto,
+    Id,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StemLang {
+    Id,
+    En,
+}
+
+impl LangArg {
+    pub fn lang(self) -> Option<Lang> {
+        match self {
+            LangArg::Auto => None,
+            LangArg::Id => Some(Lang::Id),
+            LangArg::En => Some(Lang::En),
+        }
+    }
+}
+
+impl StemLang {
+    pub fn lang(self) -> Lang {
+        match self {
+            StemLang::Id => Lang::Id,
+            StemLang::En => Lang::En,
+        }
+    }
+}
+
+impl RunArgs {
+    pub fn format(&self) -> Format {
+        match self.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+        }
+    }
+
+    pub fn input_format(&self) -> InputFormat {
+        match self.input_format {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+        }
+    }
+
+    /// The library configuration; refuses lengths that cannot work.
+    pub fn config(&self) -> Result<Config, Error> {
+        let length = match (self.ratio, self.words) {
+            (Some(r), _) if !(r > 0.0 && r <= 1.0) => {
+                return Err(Error::Config(format!("--ratio must be in (0, 1], got {r}")))
+            }
+            (Some(r), _) => Length::Ratio(r),
+            (None, Some(0)) => return Err(Error::Config("--words must be at least 1".into())),
+            (None, Some(w)) => Length::Words(w),
+            (None, None) => Length::Sentences(self.sentences),
+        };
+        Ok(Config {
+            lang: self.lang.lang(),
+            length,
+            lexicons: self.lexicon.clone(),
+            no_entities: self.no_entities,
+            explain: self.explain,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Args::command().debug_assert();
+    }
+}

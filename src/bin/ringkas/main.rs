@@ -1,0 +1,21 @@
+//! The `ringkas` command: argv → configuration → library calls → exit status. Everything else
+//! lives in the library.
+
+mod args;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = args::Args::parse(); // --help and --version exit here, before anything loads
+    match run::main(args) {
+        Ok(status) => status,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS, // `ringkas … | head`
+        Err(e) => {
+            eprintln!("ringkas: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

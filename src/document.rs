@@ -1,0 +1,72 @@
+//! One article as read: its id, its text exactly as decoded (a leading byte-order mark removed,
+//! CRLF kept), and what the input said about it (language, title). Every offset ringkas reports
+//! points into `Document::text`.
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+/// An article to analyze.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The id reported in the output: the JSONL `id`, else the path, else `stdin`.
+    pub id: String,
+    /// The text, after UTF-8 decoding and removal of a leading byte-order mark.
+    pub text: String,
+    /// A language the input declared (JSONL `lang`); `None` means detect.
+    pub lang: Option<Lang>,
+    /// A title the input declared (JSONL `title`); `None` means find it in the text.
+    pub title: Option<String>,
+}
+
+impl Document {
+    /// A document from text already in memory (a leading BOM is removed).
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Document { id: id.into(), text, lang: None, title: None }
+    }
+
+    /// Decodes raw bytes: UTF-8 only, a leading BOM removed. NUL bytes mark a binary file and
+    /// invalid UTF-8 is refused rather than guessed at, each with an error naming `id`.
+    pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>) -> Result<Document> {
+        let id = id.into();
+        if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Decode {
+                path: id,
+                reason: format!("binary file (NUL byte at byte {pos}), not text"),
+            });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Document::new(id, text)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+                Err(Error::Decode {
+                    path: id,
+                    reason: format!("invalid UTF-8 at byte {at} (line {line}); ringkas reads UTF-8 only"),
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_removed_and_crlf_kept() {
+        let d = Document::from_bytes("a", b"\xef\xbb\xbfHalo.\r\nDunia.".to_vec()).unwrap();
+        assert_eq!(d.text, "Halo.\r\nDunia.");
+    }
+
+    #[test]
+    fn nul_and_invalid_utf8_are_errors_naming_the_file() {
+        let e = Document::from_bytes("x.txt", b"ab\0cd".to_vec()).unwrap_err();
+        assert!(e.to_string().starts_with("x.txt: binary file"), "{e}");
+        let e = Document::from_bytes("y.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(e.to_string(), "y.txt: invalid UTF-8 at byte 7 (line 2); ringkas reads UTF-8 only");
+    }
+}

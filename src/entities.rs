@@ -1,0 +1,450 @@
+//! Tagging people, places and organizations with the lexicons.
+//!
+//! Every alias is folded (lowercase, diacritics removed, dashes, apostrophes and spaces unified)
+//! and compiled once into one Aho-Corasick automaton. The article is folded the same way, one
+//! character for one character, so a match maps straight back to the original text. Each match
+//! is then checked against its alias's flags, word boundaries and context; among the survivors the
+//! leftmost-longest wins, so "Bank Indonesia" beats "Indonesia" and "Dewan Keamanan PBB" beats
+//! "PBB". A last pass links later short forms to a full name seen earlier in the article
+//! ("Peskov" after "Dmitry Peskov").
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+use unicode_normalization::char::decompose_canonical;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::lexicon::{Alias, EntityKind, Lexicon};
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionSource {
+    /// An alias of the lexicon.
+    Lexicon,
+    /// A short form of a name found earlier in the same article.
+    Alias,
+}
+
+/// A mention of a lexicon entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Index of the entity in the lexicon.
+    pub entity: usize,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// How it was found.
+    pub source: MentionSource,
+}
+
+/// A sentence as the tagger sees it.
+#[derive(Debug, Clone)]
+pub struct TagSpan {
+    /// Byte range of the sentence.
+    pub range: Range<usize>,
+    /// Whether entities in it count (teasers and menus do not).
+    pub tag: bool,
+}
+
+/// Context cues from `lexicons/cues.tsv`.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    place: HashSet<String>,
+}
+
+impl Cues {
+    /// The built-in cues.
+    pub fn builtin() -> Cues {
+        Cues::parse(include_str!("../lexicons/cues.tsv"), "lexicons/cues.tsv")
+            .expect("the built-in cues.tsv is valid (a unit test proves it)")
+    }
+
+    /// Parses `kind<TAB>cue` lines.
+    pub fn parse(src: &str, path: &str) -> Result<Cues> {
+        let mut cues = Cues::default();
+        for (i, line) in src.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |reason: String| Error::Lexicon { path: path.into(), line: i + 1, reason };
+            let (kind, cue) = line.split_once('\t').ok_or_else(|| err("expected kind<TAB>cue".into()))?;
+            match kind {
+                "place" => cues.place.insert(cue.trim().to_lowercase()),
+                other => return Err(err(format!("unknown cue kind {other:?}"))),
+            };
+        }
+        Ok(cues)
+    }
+}
+
+/// The compiled lexicon.
+pub struct Gazetteer {
+    lexicon: Lexicon,
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the aliases that fold to it.
+    candidates: Vec<Vec<u32>>,
+    cues: Cues,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entities", &self.lexicon.entities.len())
+            .field("patterns", &self.candidates.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Folds one character for matching: lowercase, no diacritics, one dash, one apostrophe, one
+/// space. Always exactly one character out for one in, so offsets carry over.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+        c if c.is_whitespace() => ' ',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            let mut base = c;
+            decompose_canonical(c, |d| {
+                if base == c {
+                    base = d;
+                }
+            });
+            base.to_lowercase().next().unwrap_or(base)
+        }
+    }
+}
+
+/// The folded text and, for each byte of it, the byte offset of the original character.
+fn fold(text: &str) -> (String, Vec<u32>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let f = fold_char(c);
+        folded.push(f);
+        origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+    }
+    origin.push(text.len() as u32);
+    (folded, origin)
+}
+
+impl Gazetteer {
+    /// Compiles a lexicon with the given cues.
+    pub fn new(lexicon: Lexicon, cues: Cues) -> Result<Gazetteer> {
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut candidates: Vec<Vec<u32>> = Vec::new();
+        for (i, alias) in lexicon.aliases.iter().enumerate() {
+            let folded: String = alias.text.chars().map(fold_char).collect();
+            let p = *pattern_of.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                candidates.push(Vec::new());
+                patterns.len() - 1
+            });
+            candidates[p].push(i as u32);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::Config(format!("cannot compile the lexicon: {e}")))?;
+        Ok(Gazetteer { lexicon, automaton, candidates, cues })
+    }
+
+    /// The lexicon behind the gazetteer.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Finds the mentions in `text`, sentence by sentence (`spans` in order, not overlapping).
+    pub fn tag(&self, text: &str, spans: &[TagSpan], lang: Lang) -> Vec<Mention> {
+        let (folded, origin) = fold(text);
+        let cased = is_cased(text);
+        let mut found: Vec<Candidate> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&folded) {
+            let range = origin[m.start()] as usize..origin[m.end()] as usize;
+            let Some(sentence) = sentence_of(spans, &range) else { continue };
+            if !spans[sentence].tag || !word_bounded(text, &range) {
+                continue;
+            }
+            let ctx = Context { text, range: &range, sentence: &spans[sentence].range, cased, lang };
+            let best = self.candidates[m.pattern().as_usize()]
+                .iter()
+                .map(|&a| &self.lexicon.aliases[a as usize])
+                .filter(|a| self.accepts(a, &ctx))
+                .max_by_key(|a| self.rank(a, lang));
+            if let Some(alias) = best {
+                found.push(Candidate { range, entity: alias.entity, sentence });
+            }
+        }
+        // Leftmost-longest among the accepted matches.
+        found.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        for c in found {
+            if mentions.last().is_some_and(|m| c.range.start < m.range.end) {
+                continue;
+            }
+            mentions.push(Mention {
+                range: c.range,
+                entity: c.entity,
+                sentence: c.sentence,
+                source: MentionSource::Lexicon,
+            });
+        }
+        self.propagate(text, spans, mentions)
+    }
+
+    /// Within an article, a later single word of a person's full name refers to that person.
+    fn propagate(&self, text: &str, spans: &[TagSpan], mut mentions: Vec<Mention>) -> Vec<Mention> {
+        let mut short: HashMap<&str, Option<usize>> = HashMap::new();
+        for m in &mentions {
+            if self.lexicon.entities[m.entity].kind != EntityKind::Person {
+                continue;
+            }
+            let words: Vec<&str> = text[m.range.clone()].split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            for w in words {
+                if w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase) {
+                    let slot = short.entry(w).or_insert(Some(m.entity));
+                    if *slot != Some(m.entity) {
+                        *slot = None; // two people share the word: it names neither
+                    }
+                }
+            }
+        }
+        if short.is_empty() {
+            return mentions;
+        }
+        let mut added = Vec::new();
+        for (si, span) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
+            for (at, word) in text[span.range.clone()].unicode_word_indices() {
+                let Some(Some(entity)) = short.get(word) else { continue };
+                let range = span.range.start + at..span.range.start + at + word.len();
+                let covered = mentions
+                    .binary_search_by(|m| {
+                        if m.range.end <= range.start {
+                            std::cmp::Ordering::Less
+                        } else if m.range.start >= range.end {
+                            std::cmp::Ordering::Greater
+                        } else {
+                            std::cmp::Ordering::Equal
+                        }
+                    })
+                    .is_ok();
+                if !covered {
+                    added.push(Mention {
+                        range,
+                        entity: *entity,
+                        sentence: si,
+                        source: MentionSource::Alias,
+                    });
+                }
+            }
+        }
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.range.start);
+        mentions
+    }
+
+    /// Which of two entities sharing an alias wins: prominence, then Indonesian places in
+    /// Indonesian text.
+    fn rank(&self, alias: &Alias, lang: Lang) -> (u16, std::cmp::Reverse<usize>) {
+        let e = &self.lexicon.entities[alias.entity];
+        let home = lang == Lang::Id && e.country.as_deref() == Some("ID");
+        (u16::from(e.prominence) + if home { 10 } else { 0 }, std::cmp::Reverse(alias.entity))
+    }
+
+    fn accepts(&self, alias: &Alias, ctx: &Context<'_>) -> bool {
+        let written = &ctx.text[ctx.range.clone()];
+        if alias.lang.is_some_and(|l| l != ctx.lang) {
+            return false;
+        }
+        if alias.flags.case {
+            return written == alias.text;
+        }
+        let alias_capital = alias.text.chars().next().is_some_and(char::is_uppercase);
+        let written_capital = written.chars().next().is_some_and(char::is_uppercase);
+        if ctx.cased && alias_capital && !written_capital {
+            return false; // "konser solo", "batu bara"
+        }
+        let kind = self.lexicon.entities[alias.entity].kind;
+        if alias.flags.common {
+            let cue = kind == EntityKind::Place && self.place_cue_before(ctx);
+            if !cue && (!ctx.cased || ctx.sentence_initial() || ctx.title_case_sentence()) {
+                return false;
+            }
+        }
+        if alias.flags.context && ctx.cased && ctx.next_to_capitalized() {
+            return false; // "Michael Jordan", "Denzel Washington" when they are not in the lexicon
+        }
+        true
+    }
+
+    fn place_cue_before(&self, ctx: &Context<'_>) -> bool {
+        let before = ctx.text[ctx.sentence.start..ctx.range.start].trim_end().to_lowercase();
+        let mut words = before.rsplit(char::is_whitespace);
+        let Some(last) = words.next() else { return false };
+        if self.cues.place.contains(last) {
+            return true;
+        }
+        words.next().is_some_and(|prev| self.cues.place.contains(&format!("{prev} {last}")))
+    }
+}
+
+struct Candidate {
+    range: Range<usize>,
+    entity: usize,
+    sentence: usize,
+}
+
+struct Context<'a> {
+    text: &'a str,
+    range: &'a Range<usize>,
+    sentence: &'a Range<usize>,
+    cased: bool,
+    lang: Lang,
+}
+
+impl Context<'_> {
+    /// Nothing but quotes and brackets between the sentence start and the match.
+    fn sentence_initial(&self) -> bool {
+        self.text[self.sentence.start..self.range.start].chars().all(|c| !c.is_alphanumeric())
+    }
+
+    /// Most words of the sentence are capitalized: a headline, where capitals say nothing.
+    fn title_case_sentence(&self) -> bool {
+        let s = &self.text[self.sentence.clone()];
+        let (mut words, mut caps) = (0, 0);
+        for w in s.unicode_words() {
+            words += 1;
+            caps += usize::from(w.chars().next().is_some_and(|c| c.is_uppercase()));
+        }
+        words >= 3 && caps * 10 >= words * 7
+    }
+
+    /// A capitalized word right before or after the match, separated by one space only.
+    fn next_to_capitalized(&self) -> bool {
+        let before = &self.text[self.sentence.start..self.range.start];
+        let after = &self.text[self.range.end..self.sentence.end];
+        let prev_cap = before.strip_suffix(' ').is_some_and(|b| {
+            let w = b.rsplit(' ').next().unwrap_or_default();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && b.len() > w.len() // a sentence-initial capital says nothing
+        });
+        let next_cap = after.strip_prefix(' ').is_some_and(|a| {
+            let w = a.split(' ').next().unwrap_or_default();
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+        prev_cap || next_cap
+    }
+}
+
+/// Whether the text has both cases. All-lowercase (or all-caps) text says nothing through case.
+fn is_cased(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    upper > 0 && lower > upper
+}
+
+/// The match starts and ends at word boundaries; an Indonesian "-nya" may follow the name.
+fn word_bounded(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    let after = &text[range.end..];
+    let rest = after
+        .strip_prefix("-nya")
+        .or_else(|| after.strip_prefix("nya"))
+        .filter(|r| !r.starts_with(char::is_alphanumeric))
+        .unwrap_or(after);
+    !rest.starts_with(char::is_alphanumeric)
+}
+
+/// The sentence holding the whole range, if one does.
+fn sentence_of(spans: &[TagSpan], range: &Range<usize>) -> Option<usize> {
+    let i = spans.partition_point(|s| s.range.end <= range.start);
+    (i < spans.len() && spans[i].range.start <= range.start && range.end <= spans[i].range.end).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn gazetteer(src: &str) -> Gazetteer {
+        let mut lex = Lexicon::default();
+        lex.add_source(src, Path::new("t.tsv")).unwrap();
+        Gazetteer::new(lex, Cues::builtin()).unwrap()
+    }
+
+    fn tag<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, String)> {
+        let spans = vec![TagSpan { range: 0..text.len(), tag: true }];
+        g.tag(text, &spans, lang)
+            .into_iter()
+            .map(|m| (&text[m.range], g.lexicon.entities[m.entity].canonical.clone()))
+            .collect()
+    }
+
+    const LEX: &str = "Q1\tPLACE\tIndonesia\tcountry\tID\t90\n\
+        Q2\tORGANIZATION\tBank Indonesia\tcentral-bank\tID\t80\n\
+        Q3\tPLACE\tUnited States\tcountry\tUS\t95\tAmerika Serikat@id\tAS@id!case\n\
+        Q4\tPLACE\tBatu\tcity\tID\t50\tBatu!common\n\
+        Q5\tPERSON\tDmitry Peskov\tofficial\tRU\t70\tDmitri Peskov\n\
+        Q6\tPLACE\tSão Paulo\tcity\tBR\t70\n\
+        Q7\tPLACE\tWashington, D.C.\tcapital\tUS\t90\tWashington!context\n";
+
+    #[test]
+    fn longest_match_and_case_sensitive_acronyms() {
+        let g = gazetteer(LEX);
+        assert_eq!(
+            tag(&g, "Bank Indonesia dan AS, as well as Indonesia.", Lang::Id),
+            [
+                ("Bank Indonesia", "Bank Indonesia".into()),
+                ("AS", "United States".into()),
+                ("Indonesia", "Indonesia".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn common_words_need_capitals_or_cues() {
+        let g = gazetteer(LEX);
+        assert_eq!(tag(&g, "Harga batu bara naik di Kota Batu.", Lang::Id), [("Batu", "Batu".into())]);
+        assert!(tag(&g, "Batu itu besar.", Lang::Id).is_empty(), "sentence-initial common word");
+    }
+
+    #[test]
+    fn diacritics_folded_and_clitic_allowed() {
+        let g = gazetteer(LEX);
+        assert_eq!(tag(&g, "Ia ke Sao Paulo.", Lang::Id), [("Sao Paulo", "São Paulo".into())]);
+        assert_eq!(tag(&g, "ekonomi Indonesianya tumbuh", Lang::Id), [("Indonesia", "Indonesia".into())]);
+        assert!(tag(&g, "Indonesian food", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn context_aliases_and_propagation() {
+        let g = gazetteer(LEX);
+        assert_eq!(
+            tag(&g, "Talks in Washington went on.", Lang::En),
+            [("Washington", "Washington, D.C.".into())]
+        );
+        assert!(tag(&g, "The actor Denzel Washington smiled.", Lang::En).is_empty());
+        assert_eq!(
+            tag(&g, "Kata Dmitry Peskov kemarin. Lalu Peskov pergi.", Lang::Id),
+            [("Dmitry Peskov", "Dmitry Peskov".into()), ("Peskov", "Dmitry Peskov".into())]
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! The languages ringkas knows, and deciding which one an article is written in.
+//!
+//! Detection is a stopword profile: the share of the body's words that are function words of
+//! each language. Function words are the most frequent words of any text and the two lists barely
+//! overlap, so a few dozen words decide; a text with too few of either is reported as unknown.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A language ringkas has lexicons and rules for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// Indonesian (`id`).
+    Id,
+    /// English (`en`).
+    En,
+}
+
+impl Lang {
+    /// Every language, in priority order.
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown language {s:?} (expected id or en)"))
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// Stopword sets of both languages, as detection needs them.
+pub struct Profiles<'a> {
+    /// Indonesian function words.
+    pub id: &'a HashSet<String>,
+    /// English function words.
+    pub en: &'a HashSet<String>,
+}
+
+/// The fewest function-word hits that make a decision; below it the language is unknown.
+const MIN_HITS: usize = 3;
+
+/// Decides the language of `text` (the body, ideally) by majority of function words.
+/// Returns `None` when neither language has at least [`MIN_HITS`] hits or both are tied.
+pub fn detect(text: &str, profiles: &Profiles<'_>) -> Option<Lang> {
+    let (mut id, mut en) = (0usize, 0usize);
+    let mut lower = String::new();
+    for word in text.unicode_words() {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        id += usize::from(profiles.id.contains(&lower));
+        en += usize::from(profiles.en.contains(&lower));
+    }
+    match id.max(en) {
+        m if m < MIN_HITS || id == en => None,
+        _ if id > en => Some(Lang::Id),
+        _ => Some(Lang::En),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn majority_of_function_words_decides() {
+        let id = set(&["yang", "dan", "di", "ini", "itu"]);
+        let en = set(&["the", "and", "of", "is", "a"]);
+        let p = Profiles { id: &id, en: &en };
+        assert_eq!(detect("Ini rumah yang besar dan indah di sana, itu", &p), Some(Lang::Id));
+        assert_eq!(detect("The house of the king is a big one and old", &p), Some(Lang::En));
+        assert_eq!(detect("Bonjour tout le monde", &p), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(l.code().parse::<Lang>().unwrap(), l);
+        }
+        assert!("fr".parse::<Lang>().is_err());
+    }
+}

@@ -1,0 +1,132 @@
+//! Writing results: `text` for a person, `json` (one array) and `jsonl` (one object per line) for
+//! scripts, exactly as `../shared/CONTRACT.md` describes. Every emitter writes to any
+//! `io::Write`, one record at a time, so a batch streams.
+
+use std::io::{self, Write};
+
+use crate::analysis::{Analysis, Record};
+use crate::lexicon::EntityKind;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Human-readable: title, summary, entities by type.
+    #[default]
+    Text,
+    /// One JSON array of article objects.
+    Json,
+    /// One JSON object per line, in input order.
+    Jsonl,
+}
+
+/// Writes records in one format.
+#[derive(Debug)]
+pub struct Emitter<W: Write> {
+    format: Format,
+    out: W,
+    written: usize,
+}
+
+impl<W: Write> Emitter<W> {
+    /// An emitter writing `format` to `out`.
+    pub fn new(format: Format, out: W) -> Emitter<W> {
+        Emitter { format, out, written: 0 }
+    }
+
+    /// Writes one record.
+    pub fn emit(&mut self, record: &Record) -> io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, record)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut self.out, record)?;
+            }
+            Format::Text => match record {
+                Record::Ok(a) => write_text(&mut self.out, a, self.written > 0)?,
+                Record::Failed { id, error } => {
+                    if self.written > 0 {
+                        writeln!(self.out)?;
+                    }
+                    writeln!(self.out, "== {id}\nerror: {error}")?;
+                }
+            },
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the output (the JSON array) and flushes it.
+    pub fn finish(mut self) -> io::Result<W> {
+        if self.format == Format::Json {
+            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+fn write_text<W: Write>(out: &mut W, a: &Analysis, separate: bool) -> io::Result<()> {
+    if separate {
+        writeln!(out)?;
+    }
+    let lang =
+        serde_json::to_value(a.lang).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    writeln!(out, "== {}  [{lang}, {} sentences]", a.id, a.sentences.len())?;
+    if let Some(t) = &a.title {
+        writeln!(out, "{t}")?;
+    }
+    writeln!(out, "\nSummary")?;
+    if a.summary.is_empty() {
+        writeln!(out, "  (no body sentences)")?;
+    }
+    for (i, s) in a.summary.iter().enumerate() {
+        writeln!(out, "  {}. {}", i + 1, s.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+    }
+    if let Some(note) = &a.summary_short {
+        writeln!(out, "  ({note})")?;
+    }
+    for (kind, heading) in [
+        (EntityKind::Person, "People"),
+        (EntityKind::Place, "Places"),
+        (EntityKind::Organization, "Organizations"),
+    ] {
+        let list: Vec<_> = a.entities.iter().filter(|e| e.kind == kind).collect();
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{heading}")?;
+        let width = list.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
+        for e in list {
+            let mut forms: Vec<&str> =
+                e.mentions.iter().map(|m| m.text.as_str()).filter(|t| *t != e.name).collect();
+            forms.sort_unstable();
+            forms.dedup();
+            let aka = if forms.is_empty() { String::new() } else { format!("  ({})", forms.join(", ")) };
+            writeln!(out, "  {:<width$}  {:>3}{aka}", e.name, e.count)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_an_array_and_jsonl_one_line_each() {
+        let r = Record::Failed { id: "x".into(), error: "bad".into() };
+        let mut e = Emitter::new(Format::Json, Vec::new());
+        e.emit(&r).unwrap();
+        e.emit(&r).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&e.finish().unwrap()).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), 2);
+        let e = Emitter::new(Format::Json, Vec::new());
+        assert_eq!(e.finish().unwrap(), b"[]\n");
+        let mut e = Emitter::new(Format::Jsonl, Vec::new());
+        e.emit(&r).unwrap();
+        assert_eq!(String::from_utf8(e.finish().unwrap()).unwrap(), "{\"id\":\"x\",\"error\":\"bad\"}\n");
+    }
+}

@@ -1,0 +1,240 @@
+//! The whole analysis of one article: layout, language, sentences, words, summary, entities.
+//! Everything that can fail or takes time (lexicons, automata, stopword lists) is built once in
+//! [`Pipeline::new`]; [`Pipeline::analyze`] is then pure and infallible, so it runs on many
+//! articles in parallel.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::analysis::{Analysis, CharOffsets, EntityOut, LangTag, MentionOut, Sentence, SummarySentence};
+use crate::document::Document;
+use crate::entities::{Cues, Gazetteer, Mention, TagSpan};
+use crate::error::Result;
+use crate::lang::{self, Lang};
+use crate::lexicon::Lexicon;
+use crate::segment::Segmenter;
+use crate::structure::{self, FurnitureRules, Zone};
+use crate::summarize::{self, Candidate, Length, Scorer};
+use crate::tokenize::Tokenizer;
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The language of every article; `None` detects it per article.
+    pub lang: Option<Lang>,
+    /// How long summaries are.
+    pub length: Length,
+    /// Extra lexicon files or folders, added after the built-in ones.
+    pub lexicons: Vec<PathBuf>,
+    /// Skip entity tagging (lexicons are then never loaded).
+    pub no_entities: bool,
+    /// Report each summary sentence's features.
+    pub explain: bool,
+}
+
+/// The configured analysis.
+#[derive(Debug)]
+pub struct Pipeline {
+    config: Config,
+    furniture: FurnitureRules,
+    segmenter: Segmenter,
+    tokenizer: Tokenizer,
+    scorer: Scorer,
+    gazetteer: Option<Gazetteer>,
+}
+
+/// An article split into sentences.
+#[derive(Debug, Clone)]
+pub struct Segmented {
+    /// The language declared or detected; `None` when it could not be told.
+    pub lang: Option<Lang>,
+    /// Every sentence as (byte range, zone), furniture lines included, in order.
+    pub sentences: Vec<(Range<usize>, Zone)>,
+    /// The page layout.
+    pub layout: structure::Layout,
+}
+
+/// The fallback when an article's language cannot be told: Indonesian comes first.
+const FALLBACK_LANG: Lang = Lang::Id;
+
+impl Pipeline {
+    /// Loads and compiles everything the configuration needs.
+    pub fn new(config: &Config) -> Result<Pipeline> {
+        let gazetteer = if config.no_entities {
+            None
+        } else {
+            let mut lexicon = Lexicon::builtin();
+            for path in &config.lexicons {
+                lexicon.add_path(path)?;
+            }
+            Some(Gazetteer::new(lexicon, Cues::builtin())?)
+        };
+        Ok(Pipeline {
+            config: config.clone(),
+            furniture: FurnitureRules::builtin(),
+            segmenter: Segmenter::builtin(),
+            tokenizer: Tokenizer::builtin(),
+            scorer: Scorer::default(),
+            gazetteer,
+        })
+    }
+
+    /// The segmenter, for the `sentences` inspection command.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The tokenizer, for the `stem` inspection command.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// The gazetteer, unless entities are off.
+    pub fn gazetteer(&self) -> Option<&Gazetteer> {
+        self.gazetteer.as_ref()
+    }
+
+    /// The layout, language and sentences of an article.
+    pub fn sentences(&self, doc: &Document) -> Segmented {
+        let text = &doc.text;
+        let layout = structure::analyze(text, &self.furniture, doc.title.as_deref());
+        let detected = doc.lang.or(self.config.lang).or_else(|| {
+            let body: Vec<&str> = layout
+                .lines
+                .iter()
+                .filter(|l| l.zone == Zone::Body)
+                .map(|l| &text[l.range.clone()])
+                .collect();
+            let body = if body.is_empty() { text.to_string() } else { body.join("\n") };
+            lang::detect(&body, &self.tokenizer.profiles())
+        });
+        let lang = detected.unwrap_or(FALLBACK_LANG);
+        let mut sentences = Vec::new();
+        for line in &layout.lines {
+            if line.zone == Zone::Body || line.zone == Zone::Caption {
+                for r in self.segmenter.split(text, line.range.clone(), lang) {
+                    sentences.push((r, line.zone));
+                }
+            } else {
+                sentences.push((line.range.clone(), line.zone)); // furniture is one unit
+            }
+        }
+        Segmented { lang: detected, sentences, layout }
+    }
+
+    /// Analyzes one article.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let text = &doc.text;
+        let Segmented { lang: detected, sentences, layout } = self.sentences(doc);
+        let lang = detected.unwrap_or(FALLBACK_LANG);
+        let offsets = CharOffsets::new(text);
+
+        // Summary.
+        let body: Vec<usize> =
+            (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
+        let candidates: Vec<Candidate> = body
+            .iter()
+            .map(|&i| {
+                let s = &text[sentences[i].0.clone()];
+                Candidate { terms: self.tokenizer.terms(s, lang), words: s.unicode_words().count() }
+            })
+            .collect();
+        let title = doc.title.clone().or_else(|| layout.title.clone().map(|r| text[r].to_string()));
+        let title_terms = title.as_deref().map(|t| self.tokenizer.terms(t, lang)).unwrap_or_default();
+        let features = self.scorer.score(&candidates, &title_terms);
+        let chosen = summarize::select(&features, &candidates, self.config.length);
+        let summary: Vec<SummarySentence> = chosen
+            .iter()
+            .map(|&c| {
+                let i = body[c];
+                let r = sentences[i].0.clone();
+                SummarySentence {
+                    index: i,
+                    start: offsets.of(r.start),
+                    end: offsets.of(r.end),
+                    text: text[r].to_string(),
+                    score: (features[c].score * 1e4).round() / 1e4,
+                    features: self.config.explain.then_some(features[c]),
+                }
+            })
+            .collect();
+        let summary_short = match self.config.length {
+            Length::Sentences(n) if body.len() < n => {
+                Some(format!("asked for {n} sentences; the article has {} body sentences", body.len()))
+            }
+            _ => None,
+        };
+
+        // Entities.
+        let entities = match &self.gazetteer {
+            Some(g) => {
+                let spans: Vec<TagSpan> = sentences
+                    .iter()
+                    .map(|(r, z)| TagSpan { range: r.clone(), tag: z.feeds_entities() })
+                    .collect();
+                group_entities(g, text, &offsets, g.tag(text, &spans, lang))
+            }
+            None => Vec::new(),
+        };
+
+        Analysis {
+            id: doc.id.clone(),
+            lang: LangTag(detected),
+            title,
+            sentences: sentences
+                .iter()
+                .enumerate()
+                .map(|(index, (r, zone))| Sentence {
+                    index,
+                    start: offsets.of(r.start),
+                    end: offsets.of(r.end),
+                    zone: *zone,
+                })
+                .collect(),
+            summary,
+            summary_short,
+            entities,
+        }
+    }
+}
+
+/// Groups mentions by entity: most mentioned first, then by first mention.
+fn group_entities(
+    g: &Gazetteer,
+    text: &str,
+    offsets: &CharOffsets,
+    mentions: Vec<Mention>,
+) -> Vec<EntityOut> {
+    let lexicon = g.lexicon();
+    let mut out: Vec<(usize, EntityOut)> = Vec::new();
+    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for m in mentions {
+        let i = *slot.entry(m.entity).or_insert_with(|| {
+            let e = &lexicon.entities[m.entity];
+            out.push((
+                m.range.start,
+                EntityOut {
+                    name: e.canonical.clone(),
+                    kind: e.kind,
+                    id: e.id.clone(),
+                    count: 0,
+                    mentions: Vec::new(),
+                },
+            ));
+            out.len() - 1
+        });
+        let entity = &mut out[i].1;
+        entity.count += 1;
+        entity.mentions.push(MentionOut {
+            start: offsets.of(m.range.start),
+            end: offsets.of(m.range.end),
+            text: text[m.range].to_string(),
+            sentence: m.sentence,
+            source: m.source,
+        });
+    }
+    out.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+    out.into_iter().map(|(_, e)| e).collect()
+}

@@ -1,0 +1,437 @@
+//! The layout of a scraped article: which lines are the title, the byline, menus, photo
+//! captions, teasers for other stories and other page furniture, and which are the story.
+//!
+//! Nothing is cut out: every line keeps its place in the original text and gets a [`Zone`].
+//! Later stages decide what a zone is good for (only body sentences are summary candidates;
+//! teaser headlines give no entities). The cue words come from `lexicons/furniture.tsv`.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// What a line of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Zone {
+    /// The headline of the article.
+    Title,
+    /// Site name, menus and breadcrumbs ("HOME ⁄ Internasional").
+    Menu,
+    /// Author, editor or reporter lines ("Oleh …", "Penulis :", "By …").
+    Byline,
+    /// A line that is only a dateline ("LONDON 1996-08-30").
+    Dateline,
+    /// A photo caption ("Foto: …").
+    Caption,
+    /// A teaser for another story ("Baca Juga:") and the headline it introduces.
+    Teaser,
+    /// Other page chrome ("SHARE :", "ADVERTISEMENT", a repeated headline).
+    Furniture,
+    /// The story itself.
+    Body,
+}
+
+impl Zone {
+    /// Whether sentences of this zone may be chosen for the summary.
+    pub fn is_summary_candidate(self) -> bool {
+        self == Zone::Body
+    }
+
+    /// Whether mentions in this zone count as the article's entities. A caption's people are
+    /// the article's people; a teaser's are another story's.
+    pub fn feeds_entities(self) -> bool {
+        matches!(self, Zone::Title | Zone::Body | Zone::Caption | Zone::Dateline)
+    }
+}
+
+/// A kind of cue in `lexicons/furniture.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    Teaser,
+    Furniture,
+    Caption,
+    Byline,
+    Menu,
+}
+
+/// The furniture cues: literal prefixes of a trimmed line, matched case-insensitively.
+#[derive(Debug, Clone, Default)]
+pub struct FurnitureRules {
+    cues: Vec<(CueKind, String)>,
+}
+
+/// The built-in cue file.
+const BUILTIN_FURNITURE: &str = include_str!("../lexicons/furniture.tsv");
+
+impl FurnitureRules {
+    /// The built-in rules of `lexicons/furniture.tsv`.
+    pub fn builtin() -> FurnitureRules {
+        FurnitureRules::parse(BUILTIN_FURNITURE, "lexicons/furniture.tsv")
+            .expect("the built-in furniture.tsv is valid (a unit test proves it)")
+    }
+
+    /// Parses a cue file: `kind<TAB>pattern` per line, `#` comments.
+    pub fn parse(src: &str, path: &str) -> Result<FurnitureRules> {
+        let mut cues = Vec::new();
+        for (i, line) in src.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |reason: String| Error::Lexicon { path: path.into(), line: i + 1, reason };
+            let (kind, pattern) =
+                line.split_once('\t').ok_or_else(|| err("expected kind<TAB>pattern".into()))?;
+            let kind = match kind.trim() {
+                "teaser" => CueKind::Teaser,
+                "furniture" => CueKind::Furniture,
+                "caption" => CueKind::Caption,
+                "byline" => CueKind::Byline,
+                "menu" => CueKind::Menu,
+                other => return Err(err(format!("unknown cue kind {other:?}"))),
+            };
+            let pattern = pattern.trim();
+            if pattern.is_empty() {
+                return Err(err("empty pattern".into()));
+            }
+            let pattern: String = pattern.chars().filter_map(|c| c.to_lowercase().next()).collect();
+            cues.push((kind, pattern));
+        }
+        Ok(FurnitureRules { cues })
+    }
+
+    /// The cue a trimmed line starts with (the longest, if several do), and the rest of the line
+    /// after it. Matching follows the header of `lexicons/furniture.tsv`: case-insensitive, runs of
+    /// whitespace count as one space, a space in a pattern matches one space or none, and a
+    /// pattern ending in a letter or digit must end a word.
+    fn cue<'a>(&self, line: &'a str) -> Option<(CueKind, &'a str)> {
+        self.cues
+            .iter()
+            .filter_map(|(k, p)| prefix_len(line, p).map(|n| (p.len(), *k, n)))
+            .max_by_key(|&(plen, _, _)| plen)
+            .map(|(_, k, n)| (k, &line[n..]))
+    }
+}
+
+/// The byte length of `line`'s prefix that matches the lowercase `pattern`, if it does.
+fn prefix_len(line: &str, pattern: &str) -> Option<usize> {
+    let mut chars = line.char_indices().peekable();
+    for pc in pattern.chars() {
+        if pc == ' ' {
+            while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+            continue;
+        }
+        let (_, lc) = chars.next()?;
+        if lc.to_lowercase().next() != Some(pc) {
+            return None;
+        }
+    }
+    let end = chars.peek().map_or(line.len(), |&(i, _)| i);
+    let word_end = pattern.chars().next_back().is_some_and(char::is_alphanumeric);
+    if word_end && line[end..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    Some(end)
+}
+
+/// One line of the input with its zone. `range` excludes the line break and surrounding spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range of the line's content in the text.
+    pub range: Range<usize>,
+    /// What the line is.
+    pub zone: Zone,
+}
+
+/// The layout of an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The non-empty lines, in order.
+    pub lines: Vec<Line>,
+    /// Byte range of the title, if one was found.
+    pub title: Option<Range<usize>>,
+    /// Byte range of a dateline opening the story ("JAKARTA, KOMPAS.com - "), if any.
+    pub dateline: Option<Range<usize>>,
+}
+
+/// Finds the layout of `text`. `declared_title` is a title the input gave (JSONL `title`).
+pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>) -> Layout {
+    let lines = content_lines(text);
+    let mut zones: Vec<Option<Zone>> = vec![None; lines.len()];
+
+    // 1. Lines the cue file recognizes. A cue alone on its line ("Baca Juga:", "Penulis :")
+    //    also claims the next line: the teaser's headline or the author's name.
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &text[lines[i].clone()];
+        if let Some((kind, rest)) = rules.cue(line) {
+            let words = word_count(rest);
+            // Chrome is short: "Oleh karena itu, …" or "By 2030, …" start sentences, not bylines.
+            let short = word_count(line) <= 12;
+            let zone = match kind {
+                CueKind::Teaser => Some(Zone::Teaser),
+                CueKind::Caption => Some(Zone::Caption),
+                CueKind::Furniture if short => Some(Zone::Furniture),
+                CueKind::Menu if short => Some(Zone::Menu),
+                CueKind::Byline if short && !ends_sentence(line) => Some(Zone::Byline),
+                CueKind::Furniture | CueKind::Menu | CueKind::Byline => None,
+            };
+            if let Some(zone) = zone {
+                zones[i] = Some(zone);
+                let claims_next = matches!(kind, CueKind::Teaser | CueKind::Byline) && words == 0;
+                if claims_next && i + 1 < lines.len() {
+                    zones[i + 1] = Some(zone);
+                    i += 1;
+                }
+            }
+        } else if is_breadcrumb(line) {
+            zones[i] = Some(Zone::Menu);
+        }
+        i += 1;
+    }
+
+    // 2. The title: the declared one, else the first headline-like line before the story.
+    let title_idx = match declared_title.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => lines.iter().position(|r| text[r.clone()].trim() == t),
+        None => find_title(text, &lines, &zones),
+    };
+    if let Some(t) = title_idx {
+        zones[t] = Some(Zone::Title);
+        let title_text = &text[lines[t].clone()];
+        for (j, r) in lines.iter().enumerate() {
+            if j != t && zones[j].is_none() && text[r.clone()] == *title_text {
+                zones[j] = Some(Zone::Furniture); // the headline repeated above the photo
+            }
+        }
+        // Short unclaimed lines above the title are the site's name and menus.
+        for j in 0..t {
+            if zones[j].is_none() && word_count(&text[lines[j].clone()]) <= 4 {
+                zones[j] = Some(Zone::Menu);
+            }
+        }
+    }
+
+    // 3. A line that is only a dateline, and a dateline opening the first body line.
+    let mut dateline = None;
+    let mut out = Vec::with_capacity(lines.len());
+    for (j, r) in lines.iter().enumerate() {
+        let mut zone = zones[j].unwrap_or(Zone::Body);
+        if zone == Zone::Body && dateline.is_none() {
+            let line = &text[r.clone()];
+            if is_dateline_line(line) {
+                zone = Zone::Dateline;
+                dateline = Some(r.clone());
+            } else if let Some(len) = dateline_prefix(line) {
+                dateline = Some(r.start..r.start + len);
+            } else {
+                // Only the first body line may open with a dateline.
+                dateline = Some(0..0);
+            }
+        }
+        out.push(Line { range: r.clone(), zone });
+    }
+    Layout {
+        lines: out,
+        title: title_idx.map(|t| lines[t].clone()),
+        dateline: dateline.filter(|d| !d.is_empty()),
+    }
+}
+
+/// Byte ranges of the non-empty lines, trimmed of surrounding whitespace (and `\r`).
+fn content_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.len();
+        let content = piece.trim_end_matches(['\n', '\r']);
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if !trimmed.is_empty() {
+            let s = start + lead;
+            out.push(s..s + trimmed.len());
+        }
+        start = end;
+    }
+    out
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
+}
+
+/// "HOME ⁄ Internasional", "Beranda » Ekonomi » Makro": a few words between separators.
+fn is_breadcrumb(line: &str) -> bool {
+    const SEPS: [char; 6] = ['⁄', '»', '›', '>', '|', '/'];
+    let parts: Vec<&str> = line.split(SEPS).map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 2
+        && line.chars().filter(|c| SEPS.contains(c)).count() + 1 >= parts.len()
+        && word_count(line) <= 8
+        && parts.iter().all(|p| word_count(p) <= 3 && !ends_sentence(p))
+        && !line.contains("://")
+}
+
+/// The title: the first unclaimed line before the story that reads like a headline, provided a
+/// body line follows it. A headline has at least three words and does not end like a sentence
+/// (unless it is all capitals, as wire headlines are).
+fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Option<usize> {
+    for (j, r) in lines.iter().enumerate() {
+        if zones[j].is_some() {
+            continue;
+        }
+        let line = &text[r.clone()];
+        if looks_like_body(line) {
+            return None; // the story started without a headline
+        }
+        let words = word_count(line);
+        let caps = is_all_caps(line);
+        if (3..=30).contains(&words) && (!ends_sentence(line) || caps) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// A body line: a long run of prose, or a sentence of at least six words.
+fn looks_like_body(line: &str) -> bool {
+    let words = word_count(line);
+    words > 30 || (words >= 6 && ends_sentence(line) && !is_all_caps(line))
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+/// "LONDON 1996-08-30", "JAKARTA, 12/2/2025": a capitalized place and a date, alone on a line.
+fn is_dateline_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words[0].chars().all(|c| c.is_uppercase() || c == ',' || c == '.')
+        && words.last().is_some_and(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().all(|c| c.is_ascii_digit() || "-/.".contains(c))
+        })
+}
+
+/// The length in bytes of a dateline opening a line — "Pantau - ", "JAKARTA, KOMPAS.com - ",
+/// "WASHINGTON (Reuters) - ", "Jakarta (ANTARA) - " — including the dash and the space after it.
+pub fn dateline_prefix(line: &str) -> Option<usize> {
+    let head: &str = &line[..line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)];
+    let (dash_at, dash) =
+        head.char_indices().find(|&(i, c)| matches!(c, '-' | '–' | '—') && head[..i].ends_with(' '))?;
+    let after = &line[dash_at + dash.len_utf8()..];
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let lead = head[..dash_at].trim_end();
+    let words = lead.split_whitespace().count();
+    let first = lead.chars().next()?;
+    let plausible = (1..=6).contains(&words)
+        && first.is_uppercase()
+        && !lead.contains(['!', '?', '"', '“', ':'])
+        && !lead.ends_with('.')
+        // every word is capitalized or a parenthesized agency: "Jakarta (ANTARA)", "KOMPAS.com"
+        && lead.split_whitespace().all(|w| {
+            w.trim_start_matches(['(', '['])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+    plausible.then(|| dash_at + dash.len_utf8() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../samples/seed-article.txt");
+
+    #[test]
+    fn builtin_rules_parse() {
+        assert!(!FurnitureRules::builtin().cues.is_empty());
+    }
+
+    #[test]
+    fn bad_rule_line_names_file_and_line() {
+        let e = FurnitureRules::parse("# c\nteaser\tBaca juga\nbogus\tx\n", "f.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "f.tsv:3: unknown cue kind \"bogus\"");
+    }
+
+    fn zones_of(text: &str) -> Vec<(Zone, &str)> {
+        let layout = analyze(text, &FurnitureRules::builtin(), None);
+        layout.lines.iter().map(|l| (l.zone, &text[l.range.clone()])).collect()
+    }
+
+    #[test]
+    fn seed_article_layout() {
+        let z = zones_of(SEED);
+        let find = |prefix: &str| z.iter().find(|(_, l)| l.starts_with(prefix)).unwrap().0;
+        assert_eq!(find("Pantau Flash"), Zone::Menu);
+        assert_eq!(find("HOME"), Zone::Menu);
+        assert_eq!(z.iter().find(|(_, l)| l.starts_with("Putin dan Trump")).unwrap().0, Zone::Title);
+        assert_eq!(
+            z.iter().filter(|(_, l)| l.starts_with("Putin dan Trump")).nth(1).unwrap().0,
+            Zone::Furniture
+        );
+        assert_eq!(find("Oleh Ahmad"), Zone::Byline);
+        assert_eq!(find("SHARE"), Zone::Furniture);
+        assert_eq!(find("Foto:"), Zone::Caption);
+        assert_eq!(find("Pantau - Presiden"), Zone::Body);
+        assert_eq!(find("Baca Juga"), Zone::Teaser);
+        assert_eq!(find("Menlu Sugiono"), Zone::Teaser);
+        assert_eq!(find("Penulis"), Zone::Byline);
+        assert_eq!(find("Ahmad Ryansyah"), Zone::Byline);
+        assert_eq!(z.iter().filter(|(zone, _)| *zone == Zone::Body).count(), 7);
+        let layout = analyze(SEED, &FurnitureRules::builtin(), None);
+        assert_eq!(&SEED[layout.dateline.unwrap()], "Pantau - ");
+    }
+
+    #[test]
+    fn cue_matching_rules() {
+        let rules = FurnitureRules::parse(
+            "byline\tPenulis :\nbyline\tBy\nmenu\tHome /\nteaser\tBaca\nteaser\tBaca juga\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(rules.cue("Penulis:").map(|c| c.0), Some(CueKind::Byline));
+        assert_eq!(rules.cue("PENULIS   :  Ani").map(|c| c.1), Some("  Ani"));
+        assert_eq!(rules.cue("Home/Ekonomi").map(|c| c.0), Some(CueKind::Menu));
+        assert_eq!(rules.cue("Byron Bay"), None);
+        assert_eq!(rules.cue("Baca juga: X").map(|c| c.1), Some(": X"));
+    }
+
+    #[test]
+    fn datelines() {
+        for (line, want) in [
+            ("JAKARTA, KOMPAS.com - Presiden", Some("JAKARTA, KOMPAS.com - ")),
+            ("WASHINGTON (Reuters) - The U.S.", Some("WASHINGTON (Reuters) - ")),
+            ("Jakarta (ANTARA) - Menteri", Some("Jakarta (ANTARA) - ")),
+            ("Merdeka.com - Busana adat", Some("Merdeka.com - ")),
+            ("Harga naik 3 - 4 persen.", None),
+            ("Dia bilang - katanya - begitu.", None),
+        ] {
+            assert_eq!(dateline_prefix(line).map(|n| &line[..n]), want, "{line}");
+        }
+        assert!(is_dateline_line("LONDON 1996-08-30"));
+        assert!(!is_dateline_line("Peter Blackburn"));
+    }
+
+    #[test]
+    fn story_without_headline_has_no_title() {
+        let text = "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin.\nIa berharap jalan itu mempercepat arus barang.";
+        let layout = analyze(text, &FurnitureRules::builtin(), None);
+        assert_eq!(layout.title, None);
+        assert!(layout.lines.iter().all(|l| l.zone == Zone::Body));
+    }
+
+    #[test]
+    fn byline_cue_inside_a_sentence_is_body() {
+        let z = zones_of("Judul Berita Hari Ini\nOleh karena itu, pemerintah menunda rencana kenaikan harga bahan bakar minyak.");
+        assert_eq!(z[1].0, Zone::Body);
+    }
+}

@@ -1,0 +1,105 @@
+//! Words: Unicode word boundaries, lowercased, function words dropped, the rest stemmed
+//! (rust-stemmers' Snowball English; ringkas's own Indonesian stemmer, [`crate::stem_id`]).
+//! Stopword lists are `lexicons/stopwords-{id,en}.txt`.
+
+use std::collections::HashSet;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lang::{Lang, Profiles};
+
+/// Turns sentences into the stems of their content words.
+pub struct Tokenizer {
+    stop_id: HashSet<String>,
+    stop_en: HashSet<String>,
+    english: Stemmer,
+}
+
+impl std::fmt::Debug for Tokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tokenizer")
+            .field("stop_id", &self.stop_id.len())
+            .field("stop_en", &self.stop_en.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn word_list(src: &str) -> HashSet<String> {
+    src.lines()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Tokenizer {
+    /// The tokenizer with the built-in stopword lists.
+    pub fn builtin() -> Tokenizer {
+        Tokenizer {
+            stop_id: word_list(include_str!("../lexicons/stopwords-id.txt")),
+            stop_en: word_list(include_str!("../lexicons/stopwords-en.txt")),
+            english: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The stopword profiles language detection uses.
+    pub fn profiles(&self) -> Profiles<'_> {
+        Profiles { id: &self.stop_id, en: &self.stop_en }
+    }
+
+    /// Whether `word` (lowercase) is a function word of `lang`.
+    pub fn is_stopword(&self, word: &str, lang: Lang) -> bool {
+        match lang {
+            Lang::Id => self.stop_id.contains(word),
+            Lang::En => self.stop_en.contains(word),
+        }
+    }
+
+    /// Stems one lowercase word.
+    pub fn stem(&self, word: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Id => crate::stem_id::stem(word),
+            Lang::En => self.english.stem(word).into_owned(),
+        }
+    }
+
+    /// The stems of the content words of `text`: words with a letter or digit, lowercased, not
+    /// function words, stemmed.
+    pub fn terms(&self, text: &str, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        for word in text.unicode_words() {
+            let lower = word.to_lowercase();
+            if self.is_stopword(&lower, lang) {
+                continue;
+            }
+            // Reduplication ("isu-isu", "langkah-langkah") is one idea: keep the first half.
+            let base = match lower.split_once('-') {
+                Some((a, b)) if a == b => a,
+                _ => &lower,
+            };
+            out.push(self.stem(base, lang));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_terms_are_stemmed_and_filtered() {
+        let t = Tokenizer::builtin();
+        assert_eq!(t.terms("The leaders discussed the talks", Lang::En), ["leader", "discuss", "talk"]);
+    }
+
+    #[test]
+    fn indonesian_terms_are_stemmed_and_filtered() {
+        let t = Tokenizer::builtin();
+        assert_eq!(
+            t.terms("Kedua pemimpin membahas pembahasan yang dibahas", Lang::Id),
+            ["pimpin", "bahas", "bahas", "bahas"]
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! Property tests: for arbitrary text, every sentence and mention offset slices the input
+//! exactly, summaries are verbatim and in document order, and sentences never overlap.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use ringkas::{Config, Document, Pipeline};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new(&Config::default()).unwrap())
+}
+
+fn slice(chars: &[char], start: usize, end: usize) -> String {
+    chars[start..end].iter().collect()
+}
+
+/// Text built from news-like pieces, names from the lexicons, punctuation, odd Unicode and line
+/// breaks, so that the interesting paths (abbreviations, entities, furniture) are exercised.
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Presiden Vladimir Putin".to_string()),
+        Just("di Moskow".to_string()),
+        Just("Gedung Putih".to_string()),
+        Just("Amerika Serikat (AS)".to_string()),
+        Just("Baca juga:".to_string()),
+        Just("Foto: ".to_string()),
+        Just("Jl. Prof. Dr. Soepomo No. 11".to_string()),
+        Just("Rp2.375.000".to_string()),
+        Just("\"Kenapa?\" tanya dia.".to_string()),
+        Just("São Paulo–Jakarta".to_string()),
+        Just("Mr. Smith said.".to_string()),
+        Just("Putinnya".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n\n".to_string()),
+        Just(". ".to_string()),
+        Just("… ".to_string()),
+        "[a-zA-Z]{1,8}",
+        "\\PC{1,6}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn offsets_slice_the_input_exactly(text in article()) {
+        let doc = Document::new("p", text);
+        let a = pipeline().analyze(&doc);
+        let chars: Vec<char> = doc.text.chars().collect();
+        let mut prev_end = 0;
+        for (i, s) in a.sentences.iter().enumerate() {
+            prop_assert_eq!(s.index, i);
+            prop_assert!(prev_end <= s.start && s.start < s.end && s.end <= chars.len());
+            let got = slice(&chars, s.start, s.end);
+            prop_assert_eq!(got.trim(), got.as_str(), "sentences are trimmed");
+            prev_end = s.end;
+        }
+        let mut last = None;
+        for s in &a.summary {
+            prop_assert_eq!(slice(&chars, s.start, s.end), s.text.clone());
+            prop_assert_eq!((a.sentences[s.index].start, a.sentences[s.index].end), (s.start, s.end));
+            prop_assert!(last < Some(s.index));
+            last = Some(s.index);
+        }
+        for e in &a.entities {
+            prop_assert_eq!(e.count, e.mentions.len());
+            for m in &e.mentions {
+                prop_assert_eq!(slice(&chars, m.start, m.end), m.text.clone());
+                let s = &a.sentences[m.sentence];
+                prop_assert!(s.start <= m.start && m.end <= s.end, "mention inside its sentence");
+            }
+        }
+    }
+}
