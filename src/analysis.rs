@@ -91,6 +91,9 @@ pub struct Analysis {
     pub lang: LangTag,
     /// The title, if one was given or found.
     pub title: Option<String>,
+    /// The dateline opening the story ("JAKARTA, KOMPAS.com - "), if any, as `[start, end]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<[usize; 2]>,
     /// Every sentence of the input, furniture included, in order.
     pub sentences: Vec<Sentence>,
     /// The chosen sentences, in document order.
@@ -98,8 +101,21 @@ pub struct Analysis {
     /// How many sentences were asked for, when the article had fewer body sentences than that.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary_short: Option<String>,
+    /// With `--explain`: every body sentence's features and score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scores: Option<Vec<ScoredSentence>>,
     /// The entities, most mentioned first.
     pub entities: Vec<EntityOut>,
+}
+
+/// A body sentence's features, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoredSentence {
+    /// Index into [`Analysis::sentences`].
+    pub index: usize,
+    /// Its features and score.
+    #[serde(flatten)]
+    pub features: Features,
 }
 
 /// One output record: an analysis or the error that stopped one input.

@@ -84,6 +84,13 @@ fn write_text<W: Write>(out: &mut W, a: &Analysis, separate: bool) -> io::Result
     }
     for (i, s) in a.summary.iter().enumerate() {
         writeln!(out, "  {}. {}", i + 1, s.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        if let Some(f) = &s.features {
+            writeln!(
+                out,
+                "     score {:.3} = position {:.2}, centrality {:.2}, title {:.2}, entities {:.2}, length {:.2}, quote {:.0}",
+                f.score, f.position, f.centrality, f.title, f.entities, f.length, f.quote
+            )?;
+        }
     }
     if let Some(note) = &a.summary_short {
         writeln!(out, "  ({note})")?;

@@ -3,12 +3,15 @@
 //! [`Pipeline::new`]; [`Pipeline::analyze`] is then pure and infallible, so it runs on many
 //! articles in parallel.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analysis::{Analysis, CharOffsets, EntityOut, LangTag, MentionOut, Sentence, SummarySentence};
+use crate::analysis::{
+    Analysis, CharOffsets, EntityOut, LangTag, MentionOut, ScoredSentence, Sentence, SummarySentence,
+};
 use crate::document::Document;
 use crate::entities::{Cues, Gazetteer, Mention, TagSpan};
 use crate::error::Result;
@@ -16,7 +19,7 @@ use crate::lang::{self, Lang};
 use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
 use crate::structure::{self, FurnitureRules, Zone};
-use crate::summarize::{self, Candidate, Length, Scorer};
+use crate::summarize::{Candidate, Length, Method, Summarizer};
 use crate::tokenize::Tokenizer;
 
 /// What the user asked for.
@@ -32,6 +35,8 @@ pub struct Config {
     pub no_entities: bool,
     /// Report each summary sentence's features.
     pub explain: bool,
+    /// The summarization method.
+    pub method: Method,
 }
 
 /// The configured analysis.
@@ -41,7 +46,7 @@ pub struct Pipeline {
     furniture: FurnitureRules,
     segmenter: Segmenter,
     tokenizer: Tokenizer,
-    scorer: Scorer,
+    summarizer: Summarizer,
     gazetteer: Option<Gazetteer>,
 }
 
@@ -76,7 +81,7 @@ impl Pipeline {
             furniture: FurnitureRules::builtin(),
             segmenter: Segmenter::builtin(),
             tokenizer: Tokenizer::builtin(),
-            scorer: Scorer::default(),
+            summarizer: Summarizer { method: config.method, weights: None },
             gazetteer,
         })
     }
@@ -131,25 +136,54 @@ impl Pipeline {
         let lang = detected.unwrap_or(FALLBACK_LANG);
         let offsets = CharOffsets::new(text);
 
+        // Entities first: the summary weighs sentences by the entities they name.
+        let mentions = match &self.gazetteer {
+            Some(g) => {
+                let spans: Vec<TagSpan> = sentences
+                    .iter()
+                    .map(|(r, z)| TagSpan { range: r.clone(), tag: z.feeds_entities() })
+                    .collect();
+                g.tag(text, &spans, lang)
+            }
+            None => Vec::new(),
+        };
+
         // Summary.
         let body: Vec<usize> =
             (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
+        let mut entity_count: HashMap<usize, usize> = HashMap::new();
+        for m in &mentions {
+            *entity_count.entry(m.entity).or_default() += 1;
+        }
+        let mut entity_mass = vec![0.0; sentences.len()];
+        for m in &mentions {
+            entity_mass[m.sentence] += entity_count[&m.entity] as f64;
+        }
         let candidates: Vec<Candidate> = body
             .iter()
             .map(|&i| {
                 let s = &text[sentences[i].0.clone()];
-                Candidate { terms: self.tokenizer.terms(s, lang), words: s.unicode_words().count() }
+                Candidate {
+                    terms: self.tokenizer.terms(s, lang),
+                    words: s.unicode_words().count(),
+                    entity_mass: entity_mass[i],
+                    quote: s.starts_with(['"', '“', '\'', '‘', '«']),
+                }
             })
             .collect();
         let title = doc.title.clone().or_else(|| layout.title.clone().map(|r| text[r].to_string()));
         let title_terms = title.as_deref().map(|t| self.tokenizer.terms(t, lang)).unwrap_or_default();
-        let features = self.scorer.score(&candidates, &title_terms);
-        let chosen = summarize::select(&features, &candidates, self.config.length);
+        let (features, chosen) =
+            self.summarizer.summarize(&candidates, &title_terms, lang, self.config.length);
         let summary: Vec<SummarySentence> = chosen
             .iter()
             .map(|&c| {
                 let i = body[c];
-                let r = sentences[i].0.clone();
+                let mut r = sentences[i].0.clone();
+                // A dateline ("JAKARTA, KOMPAS.com - ") is not part of what the story says.
+                if let Some(d) = layout.dateline.as_ref().filter(|d| d.start == r.start && d.end < r.end) {
+                    r.start = d.end;
+                }
                 SummarySentence {
                     index: i,
                     start: offsets.of(r.start),
@@ -166,16 +200,11 @@ impl Pipeline {
             }
             _ => None,
         };
-
-        // Entities.
+        let scores = self.config.explain.then(|| {
+            body.iter().zip(&features).map(|(&index, f)| ScoredSentence { index, features: *f }).collect()
+        });
         let entities = match &self.gazetteer {
-            Some(g) => {
-                let spans: Vec<TagSpan> = sentences
-                    .iter()
-                    .map(|(r, z)| TagSpan { range: r.clone(), tag: z.feeds_entities() })
-                    .collect();
-                group_entities(g, text, &offsets, g.tag(text, &spans, lang))
-            }
+            Some(g) => group_entities(g, text, &offsets, mentions),
             None => Vec::new(),
         };
 
@@ -183,6 +212,7 @@ impl Pipeline {
             id: doc.id.clone(),
             lang: LangTag(detected),
             title,
+            dateline: layout.dateline.as_ref().map(|d| [offsets.of(d.start), offsets.of(d.end)]),
             sentences: sentences
                 .iter()
                 .enumerate()
@@ -195,6 +225,7 @@ impl Pipeline {
                 .collect(),
             summary,
             summary_short,
+            scores,
             entities,
         }
     }

@@ -276,10 +276,14 @@ fn is_breadcrumb(line: &str) -> bool {
 }
 
 /// The title: the first unclaimed line before the story that reads like a headline, provided a
-/// body line follows it. A headline has at least three words and does not end like a sentence
-/// (unless it is all capitals, as wire headlines are).
+/// line follows it (a text of one line is a story, not a headline). A headline has at least three
+/// words, does not end like a sentence (unless it is all capitals, as wire headlines are) and has
+/// no full stop or run of list items inside.
 fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Option<usize> {
     for (j, r) in lines.iter().enumerate() {
+        if j + 1 == lines.len() {
+            return None;
+        }
         if zones[j].is_some() {
             continue;
         }
@@ -289,11 +293,27 @@ fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Opt
         }
         let words = word_count(line);
         let caps = is_all_caps(line);
-        if (3..=30).contains(&words) && (!ends_sentence(line) || caps) {
+        if (3..=30).contains(&words)
+            && (!ends_sentence(line) || caps)
+            && !has_inner_full_stop(line)
+            && !crate::segment::is_inline_list(line)
+        {
             return Some(j);
         }
     }
     None
+}
+
+/// A full stop inside the line after a word of five letters or more, before a capital
+/// ("… di Nikaragua. Program Studi …"): headlines have none, so such a line is prose.
+fn has_inner_full_stop(line: &str) -> bool {
+    line.split_whitespace().zip(line.split_whitespace().skip(1)).any(|(w, next)| {
+        w.strip_suffix('.').is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().any(char::is_lowercase)
+        }) && next.starts_with(char::is_uppercase)
+    })
 }
 
 /// A body line: a long run of prose, or a sentence of at least six words.

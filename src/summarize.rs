@@ -1,9 +1,22 @@
-//! Choosing the sentences that matter. Each body sentence gets a score from three features —
-//! its position (news puts the most important facts first), its centrality (how much it shares
-//! with the rest of the story, over stems) and its overlap with the title — and the best ones
-//! are returned in document order.
+//! Choosing the sentences that matter.
+//!
+//! The default method, `ringkas`, scores each body sentence with features a news editor would
+//! name — where it stands (the inverted pyramid puts the key facts first; a smooth curve, not a
+//! cliff), how central it is to the story (LexRank-style similarity over stems), how much it
+//! shares with the title and with the article's most mentioned entities, and whether it is long
+//! enough to carry a fact — then picks sentences greedily with a redundancy penalty (MMR) and
+//! returns them in document order. `lead`, `textrank` and `lexrank` are there for comparison.
+//!
+//! Long documents stay near-linear: similarities are computed within a window of neighbouring
+//! sentences, never between all pairs.
 
 use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
 
 /// How long a summary should be.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,148 +35,410 @@ impl Default for Length {
     }
 }
 
+/// A summarization method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// The first sentences (LEAD-N).
+    Lead,
+    /// TextRank (Mihalcea & Tarau 2004): PageRank over word-overlap similarity.
+    TextRank,
+    /// LexRank (Erkan & Radev 2004): PageRank over thresholded tf-idf cosine similarity.
+    LexRank,
+    /// ringkas's news-aware scorer with redundancy control.
+    #[default]
+    Ringkas,
+}
+
+impl Method {
+    /// Every method.
+    pub const ALL: [Method; 4] = [Method::Lead, Method::TextRank, Method::LexRank, Method::Ringkas];
+
+    /// The name used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Lead => "lead",
+            Method::TextRank => "textrank",
+            Method::LexRank => "lexrank",
+            Method::Ringkas => "ringkas",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Method {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Method, String> {
+        Method::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| format!("unknown method {s:?} (lead, textrank, lexrank or ringkas)"))
+    }
+}
+
 /// What the scorer knows of one candidate sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Candidate {
     /// Its stems (content words only).
     pub terms: Vec<String>,
-    /// Its number of words, for `--words`.
+    /// Its number of words.
     pub words: usize,
+    /// Summed article-wide mention counts of the entities it names.
+    pub entity_mass: f64,
+    /// It opens with a quotation mark.
+    pub quote: bool,
 }
 
-/// The features of one sentence and its final score.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+/// The features of one sentence and its final score, as `--explain` shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Features {
-    /// Position prior, 1.0 for the first body sentence, decaying smoothly.
+    /// Position prior: 1.0 for the first body sentence, decaying smoothly.
     pub position: f64,
-    /// Mean cosine similarity to the other body sentences, scaled to the best sentence.
+    /// Similarity to the rest of the story (0–1, the most central sentence is 1).
     pub centrality: f64,
-    /// Share of the title's stems the sentence contains.
+    /// Share of the title's stems the sentence contains (0 without a title).
     pub title: f64,
-    /// The weighted sum.
+    /// Weight of the article's entities the sentence names (0–1).
+    pub entities: f64,
+    /// Length prior: short fragments carry little (0–1).
+    pub length: f64,
+    /// 1 when the sentence opens with a quotation.
+    pub quote: f64,
+    /// The method's score before redundancy control.
     pub score: f64,
 }
 
-/// Feature weights.
-#[derive(Debug, Clone, Copy)]
-pub struct Scorer {
-    position: f64,
-    centrality: f64,
-    title: f64,
+/// Weights of the `ringkas` method for one language. Tuned on the development sets
+/// (`tools/tune_summary.py` explains how), never on anything else.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Half-life-like constant of the position curve `1 / (1 + i / k)`.
+    pub position_k: f64,
+    /// Weight of the position prior.
+    pub position: f64,
+    /// Weight of centrality.
+    pub centrality: f64,
+    /// Weight of title overlap.
+    pub title: f64,
+    /// Weight of entity salience.
+    pub entities: f64,
+    /// Weight of the length prior.
+    pub length: f64,
+    /// Weight (usually negative) of opening with a quotation.
+    pub quote: f64,
+    /// Redundancy penalty of MMR (0 turns it off).
+    pub redundancy: f64,
 }
 
-impl Default for Scorer {
-    fn default() -> Scorer {
-        Scorer { position: 0.6, centrality: 0.25, title: 0.15 }
+impl Weights {
+    /// The tuned weights for a language.
+    pub fn for_lang(lang: Lang) -> Weights {
+        match lang {
+            Lang::Id => Weights {
+                position_k: 2.0,
+                position: 0.6,
+                centrality: 0.25,
+                title: 0.15,
+                entities: 0.0,
+                length: 0.0,
+                quote: 0.0,
+                redundancy: 0.0,
+            },
+            Lang::En => Weights {
+                position_k: 2.0,
+                position: 0.6,
+                centrality: 0.25,
+                title: 0.15,
+                entities: 0.0,
+                length: 0.0,
+                quote: 0.0,
+                redundancy: 0.0,
+            },
+        }
     }
 }
 
-impl Scorer {
-    /// Scores the candidates (body sentences, in document order) against the title's stems.
-    pub fn score(&self, candidates: &[Candidate], title: &[String]) -> Vec<Features> {
-        let n = candidates.len();
-        // Term ids and document frequencies over the article's sentences.
-        let mut ids: HashMap<&str, usize> = HashMap::new();
-        let vectors: Vec<HashMap<usize, f64>> = candidates
+/// Sparse tf-idf vectors of the candidates, with their norms.
+struct Vectors {
+    rows: Vec<Vec<(u32, f64)>>,
+    norms: Vec<f64>,
+    ids: HashMap<String, u32>,
+}
+
+impl Vectors {
+    fn new(candidates: &[Candidate]) -> Vectors {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut rows: Vec<Vec<(u32, f64)>> = candidates
             .iter()
             .map(|c| {
-                let mut v = HashMap::new();
-                for t in &c.terms {
-                    let next = ids.len();
-                    let id = *ids.entry(t.as_str()).or_insert(next);
-                    *v.entry(id).or_insert(0.0) += 1.0;
-                }
-                v
+                let mut row: Vec<(u32, f64)> = c
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        let next = ids.len() as u32;
+                        (*ids.entry(t.clone()).or_insert(next), 1.0)
+                    })
+                    .collect();
+                row.sort_unstable_by_key(|&(t, _)| t);
+                row.dedup_by(|b, a| {
+                    let same = a.0 == b.0;
+                    if same {
+                        a.1 += b.1;
+                    }
+                    same
+                });
+                row
             })
             .collect();
-        let mut df = vec![0usize; ids.len()];
-        for v in &vectors {
-            for &t in v.keys() {
-                df[t] += 1;
+        let mut df = vec![0u32; ids.len()];
+        for row in &rows {
+            for &(t, _) in row {
+                df[t as usize] += 1;
             }
         }
-        let idf: Vec<f64> = df.iter().map(|&d| ((1 + n) as f64 / d as f64).ln() + 1.0).collect();
-        let weighted: Vec<HashMap<usize, f64>> =
-            vectors.into_iter().map(|v| v.into_iter().map(|(t, tf)| (t, tf * idf[t])).collect()).collect();
-        let norms: Vec<f64> =
-            weighted.iter().map(|v| v.values().map(|x| x * x).sum::<f64>().sqrt()).collect();
-
-        // Centrality: mean similarity to a window of neighbours on each side keeps long documents
-        // near-linear; news paragraphs relate mostly to nearby ones.
-        const WINDOW: usize = 40;
-        let mut centrality = vec![0.0; n];
-        for i in 0..n {
-            let (lo, hi) = (i.saturating_sub(WINDOW), (i + WINDOW + 1).min(n));
-            let mut sum = 0.0;
-            for j in (lo..hi).filter(|&j| j != i) {
-                sum += cosine(&weighted[i], &weighted[j], norms[i], norms[j]);
+        let n = candidates.len() as f64;
+        for row in &mut rows {
+            for (t, w) in row.iter_mut() {
+                *w *= ((1.0 + n) / f64::from(df[*t as usize])).ln() + 1.0;
             }
-            centrality[i] = if hi - lo > 1 { sum / (hi - lo - 1) as f64 } else { 0.0 };
         }
-        let top = centrality.iter().cloned().fold(0.0, f64::max);
-        if top > 0.0 {
-            centrality.iter_mut().for_each(|c| *c /= top);
-        }
+        let norms = rows.iter().map(|r| r.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
+        Vectors { rows, norms, ids }
+    }
 
-        let title_ids: Vec<usize> = {
-            let mut t: Vec<usize> = title.iter().filter_map(|t| ids.get(t.as_str()).copied()).collect();
-            t.sort_unstable();
-            t.dedup();
-            t
+    fn cosine(&self, a: usize, b: usize) -> f64 {
+        let (na, nb) = (self.norms[a], self.norms[b]);
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        dot(&self.rows[a], &self.rows[b]) / (na * nb)
+    }
+
+    /// TextRank's similarity: shared terms over the log of the lengths.
+    fn overlap(&self, a: usize, b: usize) -> f64 {
+        let (la, lb) = (self.rows[a].len(), self.rows[b].len());
+        if la < 2 || lb < 2 {
+            return 0.0;
+        }
+        let shared = merge_count(&self.rows[a], &self.rows[b]) as f64;
+        shared / ((la as f64).ln() + (lb as f64).ln())
+    }
+}
+
+fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn merge_count(a: &[(u32, f64)], b: &[(u32, f64)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Neighbours on each side that a sentence is compared with. News paragraphs relate mostly to
+/// nearby ones, and a window keeps a 10 MB document linear.
+const WINDOW: usize = 50;
+
+fn window(i: usize, n: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n)
+}
+
+/// PageRank over a windowed similarity graph (edges below `threshold` dropped).
+fn pagerank(n: usize, sim: impl Fn(usize, usize) -> f64, threshold: f64) -> Vec<f64> {
+    let edges: Vec<Vec<(usize, f64)>> = (0..n)
+        .map(|i| {
+            window(i, n).filter(|&j| j != i).map(|j| (j, sim(i, j))).filter(|&(_, w)| w > threshold).collect()
+        })
+        .collect();
+    let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|(_, w)| w).sum()).collect();
+    let d = 0.85;
+    let mut rank = vec![1.0 / n.max(1) as f64; n];
+    for _ in 0..50 {
+        let mut next = vec![(1.0 - d) / n as f64; n];
+        for (j, e) in edges.iter().enumerate() {
+            if out_weight[j] > 0.0 {
+                for &(i, w) in e {
+                    next[i] += d * rank[j] * w / out_weight[j];
+                }
+            }
+        }
+        let delta: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
+        rank = next;
+        if delta < 1e-7 {
+            break;
+        }
+    }
+    rank
+}
+
+fn scale_to_max(v: &mut [f64]) {
+    let top = v.iter().cloned().fold(0.0, f64::max);
+    if top > 0.0 {
+        v.iter_mut().for_each(|x| *x /= top);
+    }
+}
+
+/// Scores and picks sentences.
+#[derive(Debug, Clone, Copy)]
+pub struct Summarizer {
+    /// The method.
+    pub method: Method,
+    /// Weights of the `ringkas` method; `None` takes the tuned ones for the language.
+    pub weights: Option<Weights>,
+}
+
+impl Default for Summarizer {
+    fn default() -> Summarizer {
+        Summarizer { method: Method::Ringkas, weights: None }
+    }
+}
+
+impl Summarizer {
+    /// Scores the candidates (body sentences, in document order) and picks a summary of
+    /// `length`. Returns every candidate's features and the chosen candidate indices in
+    /// document order.
+    pub fn summarize(
+        &self,
+        candidates: &[Candidate],
+        title: &[String],
+        lang: Lang,
+        length: Length,
+    ) -> (Vec<Features>, Vec<usize>) {
+        let n = candidates.len();
+        if n == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        let w = self.weights.unwrap_or_else(|| Weights::for_lang(lang));
+        let vectors = Vectors::new(candidates);
+
+        let mut centrality: Vec<f64> = match self.method {
+            Method::TextRank => pagerank(n, |a, b| vectors.overlap(a, b), 0.0),
+            Method::LexRank => pagerank(n, |a, b| vectors.cosine(a, b), 0.1),
+            Method::Lead | Method::Ringkas => (0..n)
+                .map(|i| {
+                    let win = window(i, n);
+                    let others = win.len().saturating_sub(1).max(1) as f64;
+                    win.filter(|&j| j != i).map(|j| vectors.cosine(i, j)).sum::<f64>() / others
+                })
+                .collect(),
         };
+        scale_to_max(&mut centrality);
+        let mut title_ids: Vec<u32> = title.iter().filter_map(|t| vectors.ids.get(t).copied()).collect();
+        title_ids.sort_unstable();
+        title_ids.dedup();
         let title_len = {
             let mut t: Vec<&String> = title.iter().collect();
-            t.sort();
+            t.sort_unstable();
             t.dedup();
             t.len()
         };
-        (0..n)
+        let mut entities: Vec<f64> = candidates.iter().map(|c| c.entity_mass).collect();
+        scale_to_max(&mut entities);
+
+        let features: Vec<Features> = (0..n)
             .map(|i| {
-                let position = 1.0 / (1.0 + i as f64 / 2.0);
+                let c = &candidates[i];
+                let position = 1.0 / (1.0 + i as f64 / w.position_k);
                 let title = if title_len == 0 {
                     0.0
                 } else {
-                    title_ids.iter().filter(|t| weighted[i].contains_key(t)).count() as f64 / title_len as f64
+                    let row = &vectors.rows[i];
+                    title_ids.iter().filter(|&&t| row.binary_search_by_key(&t, |&(x, _)| x).is_ok()).count()
+                        as f64
+                        / title_len as f64
                 };
-                let score = self.position * position + self.centrality * centrality[i] + self.title * title;
-                Features { position, centrality: centrality[i], title, score }
+                let length = (c.words as f64 / 20.0).min(1.0);
+                let quote = f64::from(u8::from(c.quote));
+                let mut f = Features {
+                    position,
+                    centrality: centrality[i],
+                    title,
+                    entities: entities[i],
+                    length,
+                    quote,
+                    score: 0.0,
+                };
+                f.score = match self.method {
+                    Method::Lead => position,
+                    Method::TextRank | Method::LexRank => centrality[i],
+                    Method::Ringkas => {
+                        w.position * position
+                            + w.centrality * f.centrality
+                            + w.title * title
+                            + w.entities * f.entities
+                            + w.length * length
+                            + w.quote * quote
+                    }
+                };
+                f
             })
-            .collect()
+            .collect();
+        let redundancy = if self.method == Method::Ringkas { w.redundancy } else { 0.0 };
+        let chosen = select(&features, candidates, length, |a, b| vectors.cosine(a, b), redundancy);
+        (features, chosen)
     }
 }
 
-fn cosine(a: &HashMap<usize, f64>, b: &HashMap<usize, f64>, na: f64, nb: f64) -> f64 {
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let dot: f64 = small.iter().filter_map(|(t, x)| large.get(t).map(|y| x * y)).sum();
-    dot / (na * nb)
-}
-
-/// Picks sentences by score for the requested length; returns candidate indices in document
-/// order. Ties go to the earlier sentence.
-pub fn select(features: &[Features], candidates: &[Candidate], length: Length) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..features.len()).collect();
-    order.sort_by(|&a, &b| features[b].score.total_cmp(&features[a].score).then(a.cmp(&b)));
-    let mut chosen: Vec<usize> = match length {
-        Length::Sentences(k) => order.into_iter().take(k).collect(),
-        Length::Ratio(r) => {
-            let k = ((features.len() as f64 * r).ceil() as usize).max(1);
-            order.into_iter().take(k).collect()
-        }
-        Length::Words(budget) => {
-            let mut used = 0;
-            let mut picked = Vec::new();
-            for i in order {
-                if used + candidates[i].words <= budget {
-                    used += candidates[i].words;
-                    picked.push(i);
-                }
-            }
-            picked
-        }
+/// Greedy selection by score with an MMR redundancy penalty; ties go to the earlier sentence.
+/// Returns candidate indices in document order.
+fn select(
+    features: &[Features],
+    candidates: &[Candidate],
+    length: Length,
+    sim: impl Fn(usize, usize) -> f64,
+    redundancy: f64,
+) -> Vec<usize> {
+    let n = features.len();
+    let (max_count, budget) = match length {
+        Length::Sentences(k) => (k.min(n), usize::MAX),
+        Length::Ratio(r) => (((n as f64 * r).ceil() as usize).clamp(1, n), usize::MAX),
+        Length::Words(b) => (n, b),
     };
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut penalty = vec![0.0f64; n];
+    let mut taken = vec![false; n];
+    let mut used = 0usize;
+    while chosen.len() < max_count {
+        let best = (0..n)
+            .filter(|&i| !taken[i] && used + candidates[i].words <= budget)
+            .map(|i| (i, features[i].score - redundancy * penalty[i]))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((i, _)) = best else { break };
+        taken[i] = true;
+        used += candidates[i].words;
+        chosen.push(i);
+        if redundancy > 0.0 {
+            for j in window(i, n) {
+                penalty[j] = penalty[j].max(sim(i, j));
+            }
+        }
+    }
     chosen.sort_unstable();
     chosen
 }
@@ -173,7 +448,16 @@ mod tests {
     use super::*;
 
     fn cand(words: &str) -> Candidate {
-        Candidate { terms: words.split(' ').map(String::from).collect(), words: words.split(' ').count() }
+        Candidate {
+            terms: words.split(' ').map(String::from).collect(),
+            words: words.split(' ').count(),
+            ..Candidate::default()
+        }
+    }
+
+    fn pick(method: Method, c: &[Candidate], title: &[&str], length: Length) -> Vec<usize> {
+        let title: Vec<String> = title.iter().map(|s| s.to_string()).collect();
+        Summarizer { method, weights: None }.summarize(c, &title, Lang::Id, length).1
     }
 
     #[test]
@@ -184,19 +468,35 @@ mod tests {
             cand("cuaca cerah hari ini"),
             cand("putin trump bahas kerja sama"),
         ];
-        let title = vec!["putin".to_string(), "trump".to_string(), "bahas".to_string()];
-        let f = Scorer::default().score(&c, &title);
-        assert_eq!(select(&f, &c, Length::Sentences(2)), [0, 1]);
-        assert!(f[3].score > f[2].score, "central beats off-topic");
-        assert_eq!(select(&f, &c, Length::Sentences(9)), [0, 1, 2, 3]);
-        assert_eq!(select(&f, &c, Length::Ratio(0.5)), [0, 1]);
+        let title = ["putin", "trump", "bahas"];
+        assert_eq!(pick(Method::Ringkas, &c, &title, Length::Sentences(2)), [0, 1]);
+        assert_eq!(pick(Method::Ringkas, &c, &title, Length::Sentences(9)), [0, 1, 2, 3]);
+        assert_eq!(pick(Method::Ringkas, &c, &title, Length::Ratio(0.5)), [0, 1]);
+        assert_eq!(pick(Method::Lead, &c, &title, Length::Sentences(3)), [0, 1, 2]);
+        for m in [Method::TextRank, Method::LexRank] {
+            assert!(!pick(m, &c, &title, Length::Sentences(3)).contains(&2), "{m}: off-topic sentence");
+        }
     }
 
     #[test]
     fn words_budget_never_cuts_a_sentence() {
         let c = vec![cand("a b c d e"), cand("f g h"), cand("i j k l m n o")];
-        let f = Scorer::default().score(&c, &[]);
-        assert_eq!(select(&f, &c, Length::Words(8)), [0, 1]);
-        assert_eq!(select(&f, &c, Length::Words(2)), Vec::<usize>::new());
+        assert_eq!(pick(Method::Lead, &c, &[], Length::Words(8)), [0, 1]);
+        assert_eq!(pick(Method::Lead, &c, &[], Length::Words(2)), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn redundancy_penalty_skips_repeats() {
+        let c = vec![cand("a b c d"), cand("a b c d"), cand("x y z w")];
+        let w = Weights { redundancy: 1.0, ..Weights::for_lang(Lang::Id) };
+        let s = Summarizer { method: Method::Ringkas, weights: Some(w) };
+        assert_eq!(s.summarize(&c, &[], Lang::Id, Length::Sentences(2)).1, [0, 2]);
+    }
+
+    #[test]
+    fn methods_parse() {
+        for m in Method::ALL {
+            assert_eq!(m.as_str().parse::<Method>().unwrap(), m);
+        }
     }
 }

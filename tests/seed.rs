@@ -5,7 +5,8 @@ use ringkas::analysis::Analysis;
 use ringkas::{Config, Document, EntityKind, Pipeline};
 
 fn analyze() -> (String, Analysis) {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-article.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-article.txt")).unwrap();
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     let a = pipeline.analyze(&Document::new("seed", text.clone()));
     (text, a)
@@ -19,7 +20,10 @@ fn slice(text: &str, start: usize, end: usize) -> String {
 fn seed_entities() {
     let (_, a) = analyze();
     let find = |name: &str| {
-        a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name}: {:#?}", a.entities))
+        a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", a.entities))
     };
     let has_form = |name: &str, form: &str| find(name).mentions.iter().any(|m| m.text == form);
     assert_eq!(find("Moscow").kind, EntityKind::Place);
@@ -43,7 +47,9 @@ fn seed_entities() {
     assert_eq!(a.entities.iter().filter(|e| e.name.contains("Trump")).count(), 1, "one Trump");
     for teaser in ["India", "Sugiono", "Teddy"] {
         assert!(
-            !a.entities.iter().any(|e| e.name.contains(teaser) || e.mentions.iter().any(|m| m.text.contains(teaser))),
+            !a.entities
+                .iter()
+                .any(|e| e.name.contains(teaser) || e.mentions.iter().any(|m| m.text.contains(teaser))),
             "{teaser} comes from the teaser"
         );
     }

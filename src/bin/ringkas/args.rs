@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ringkas::input::InputFormat;
+use ringkas::summarize::Method;
 use ringkas::{Config, Error, Format, Lang, Length};
 
 /// Extractive summaries and the people, places and organizations of news articles, Indonesian
@@ -84,9 +85,13 @@ pub struct RunArgs {
     #[arg(long)]
     pub no_entities: bool,
 
-    /// Show each summary sentence's features with its score.
+    /// Show each summary sentence's features with its score (and, in JSON, every body sentence's).
     #[arg(long)]
     pub explain: bool,
+
+    /// Summarization method: ringkas (news-aware, the default), or lead, textrank, lexrank for comparison.
+    #[arg(long, value_enum, default_value_t = MethodArg::Ringkas)]
+    pub method: MethodArg,
 
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
@@ -102,6 +107,14 @@ pub enum FormatArg {
     Text,
     Json,
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MethodArg {
+    Ringkas,
+    Lead,
+    Textrank,
+    Lexrank,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -175,6 +188,12 @@ impl RunArgs {
             lexicons: self.lexicon.clone(),
             no_entities: self.no_entities,
             explain: self.explain,
+            method: match self.method {
+                MethodArg::Ringkas => Method::Ringkas,
+                MethodArg::Lead => Method::Lead,
+                MethodArg::Textrank => Method::TextRank,
+                MethodArg::Lexrank => Method::LexRank,
+            },
         })
     }
 }

