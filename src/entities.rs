@@ -11,8 +11,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use serde::Serialize;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::char::decompose_canonical;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -87,10 +87,23 @@ impl Cues {
 /// The compiled lexicon.
 pub struct Gazetteer {
     lexicon: Lexicon,
-    automaton: AhoCorasick,
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
     /// For each automaton pattern, the aliases that fold to it.
     candidates: Vec<Vec<u32>>,
     cues: Cues,
+}
+
+/// The built-in lexicons, compiled ahead of time by `cargo run --example compile_lexicons`
+/// (a test checks the file is up to date with `lexicons/entities/*.tsv`). Loading it takes a few
+/// milliseconds; parsing the TSV files and building the automaton would take hundreds.
+const COMPILED: &[u8] = include_bytes!("../lexicons/compiled.bin");
+
+/// What `lexicons/compiled.bin` holds.
+#[derive(Serialize, Deserialize)]
+struct Compiled {
+    lexicon: Lexicon,
+    candidates: Vec<Vec<u32>>,
+    automaton: Vec<u8>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -136,6 +149,42 @@ fn fold(text: &str) -> (String, Vec<u32>) {
 }
 
 impl Gazetteer {
+    /// The built-in lexicons, loaded from their precompiled form; if that is missing or stale
+    /// in format, they are compiled from the TSV sources instead.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::from_compiled(COMPILED).unwrap_or_else(|| {
+            Gazetteer::new(Lexicon::builtin(), Cues::builtin()).expect("built-in lexicons compile")
+        })
+    }
+
+    fn from_compiled(bytes: &[u8]) -> Option<Gazetteer> {
+        let compiled: Compiled = postcard::from_bytes(bytes).ok()?;
+        let (automaton, _) = CharwiseDoubleArrayAhoCorasick::deserialize(&compiled.automaton).ok()?;
+        let mut lexicon = compiled.lexicon;
+        lexicon.reindex();
+        Some(Gazetteer { lexicon, automaton, candidates: compiled.candidates, cues: Cues::builtin() })
+    }
+
+    /// The built-in lexicons as the precompiled file should hold them: what
+    /// `cargo run --example compile_lexicons` writes to `lexicons/compiled.bin`.
+    pub fn compile_builtin() -> Result<Vec<u8>> {
+        let g = Gazetteer::new(Lexicon::builtin(), Cues::builtin())?;
+        let compiled =
+            Compiled { lexicon: g.lexicon, candidates: g.candidates, automaton: g.automaton.serialize() };
+        postcard::to_stdvec(&compiled)
+            .map_err(|e| Error::Config(format!("cannot serialize the lexicon: {e}")))
+    }
+
+    /// Whether `lexicons/compiled.bin` matches the TSV sources.
+    pub fn compiled_is_fresh() -> Result<bool> {
+        Ok(Gazetteer::compile_builtin()? == COMPILED)
+    }
+
+    /// The gazetteer's lexicon, to extend with user lexicons before recompiling.
+    pub fn into_lexicon(self) -> Lexicon {
+        self.lexicon
+    }
+
     /// Compiles a lexicon with the given cues.
     pub fn new(lexicon: Lexicon, cues: Cues) -> Result<Gazetteer> {
         let mut pattern_of: HashMap<String, usize> = HashMap::new();
@@ -150,10 +199,10 @@ impl Gazetteer {
             });
             candidates[p].push(i as u32);
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| Error::Config(format!("cannot compile the lexicon: {e}")))?;
+        let automaton = CharwiseDoubleArrayAhoCorasick::with_values(
+            patterns.iter().enumerate().map(|(i, p)| (p.as_str(), i as u32)),
+        )
+        .map_err(|e| Error::Config(format!("cannot compile the lexicon: {e}")))?;
         Ok(Gazetteer { lexicon, automaton, candidates, cues })
     }
 
@@ -174,7 +223,7 @@ impl Gazetteer {
                 continue;
             }
             let ctx = Context { text, range: &range, sentence: &spans[sentence].range, cased, lang };
-            let best = self.candidates[m.pattern().as_usize()]
+            let best = self.candidates[m.value() as usize]
                 .iter()
                 .map(|&a| &self.lexicon.aliases[a as usize])
                 .filter(|a| self.accepts(a, &ctx))
@@ -405,6 +454,16 @@ mod tests {
         Q5\tPERSON\tDmitry Peskov\tofficial\tRU\t70\tDmitri Peskov\n\
         Q6\tPLACE\tSão Paulo\tcity\tBR\t70\n\
         Q7\tPLACE\tWashington, D.C.\tcapital\tUS\t90\tWashington!context\n";
+
+    #[test]
+    fn precompiled_lexicons_match_the_sources() {
+        assert!(
+            Gazetteer::compiled_is_fresh().unwrap(),
+            "lexicons/compiled.bin is stale: run `cargo run --release --example compile_lexicons`"
+        );
+        let g = Gazetteer::builtin();
+        assert_eq!(g.lexicon().get("geonames:524901").map(|e| e.canonical.as_str()), Some("Moscow"));
+    }
 
     #[test]
     fn longest_match_and_case_sensitive_acronyms() {

@@ -41,6 +41,13 @@ pub enum Error {
         /// A sentence saying why.
         reason: String,
     },
+    /// A result could not be placed or written (`--out-dir`).
+    Output {
+        /// The input whose result it is.
+        path: String,
+        /// A sentence saying why.
+        reason: String,
+    },
     /// A setting that cannot work (for example `--ratio 3`).
     Config(String),
 }
@@ -55,6 +62,7 @@ impl fmt::Display for Error {
             Error::Lexicon { path, line, reason } => {
                 write!(f, "{}:{line}: {reason}", path.display())
             }
+            Error::Output { path, reason } => write!(f, "{path}: {reason}"),
             Error::Config(msg) => f.write_str(msg),
         }
     }

@@ -3,7 +3,6 @@
 //! [`Job`]s, one per article, each of which either loads into a [`Document`] or is an error record
 //! naming the input: nothing is silently dropped.
 
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -42,6 +41,9 @@ pub enum Job {
         id: String,
         /// Where to read it.
         path: PathBuf,
+        /// Its path inside the folder named on the command line (its file name when it was
+        /// named itself): what `--out-dir` mirrors.
+        relative: PathBuf,
     },
     /// An article already in memory (stdin, a JSONL line).
     Ready(Document),
@@ -66,7 +68,7 @@ impl Job {
     /// Reads the article.
     pub fn load(self) -> Result<Document, (String, Error)> {
         match self {
-            Job::File { id, path } => match std::fs::read(&path) {
+            Job::File { id, path, .. } => match std::fs::read(&path) {
                 Ok(bytes) => Document::from_bytes(id.clone(), bytes).map_err(|e| (id, e)),
                 Err(source) => Err((id.clone(), Error::Io { path: id, source })),
             },
@@ -80,62 +82,100 @@ impl Job {
 #[derive(Debug)]
 enum Entry {
     Stdin,
-    File(String, PathBuf),
+    File { id: String, path: PathBuf, relative: PathBuf },
     Failed(String, Error),
 }
 
-/// The articles of a list of inputs, in order.
+/// The inputs named on the command line, folders walked lazily: only the folders on the path to
+/// the current file are held open, each listed once (sorted), so memory does not grow with the
+/// number of files.
+struct Entries {
+    sources: std::collections::VecDeque<Source>,
+    extensions: Vec<String>,
+    walk: Option<(PathBuf, walkdir::IntoIter)>,
+}
+
+impl Entries {
+    fn new(sources: &[Source], extensions: &[String]) -> Entries {
+        Entries { sources: sources.iter().cloned().collect(), extensions: extensions.to_vec(), walk: None }
+    }
+
+    /// The next entry of the folder being walked.
+    fn walked(&mut self) -> Option<Entry> {
+        let (root, walk) = self.walk.as_mut()?;
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && has_extension(e.path(), &self.extensions) => {
+                    let relative = e.path().strip_prefix(&*root).unwrap_or(e.path()).to_path_buf();
+                    let id = e.path().display().to_string();
+                    return Some(Entry::File { id, path: e.into_path(), relative });
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let id = err.path().unwrap_or(root).display().to_string();
+                    let reason = match err.loop_ancestor() {
+                        Some(a) => format!("symbolic link loop back to {}; not followed", a.display()),
+                        None => err.io_error().map_or_else(|| err.to_string(), |e| e.to_string()),
+                    };
+                    return Some(Entry::Failed(id.clone(), Error::Decode { path: id, reason }));
+                }
+            }
+        }
+        self.walk = None;
+        None
+    }
+}
+
+impl Iterator for Entries {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        loop {
+            if let Some(entry) = self.walked() {
+                return Some(entry);
+            }
+            match self.sources.pop_front()? {
+                Source::Stdin => return Some(Entry::Stdin),
+                Source::Path(p) if p.is_dir() => {
+                    let walk = walkdir::WalkDir::new(&p).follow_links(true).sort_by_file_name();
+                    self.walk = Some((p, walk.into_iter()));
+                }
+                Source::Path(p) => {
+                    let relative = p.file_name().map_or_else(|| p.clone(), PathBuf::from);
+                    return Some(Entry::File { id: p.display().to_string(), path: p, relative });
+                }
+            }
+        }
+    }
+}
+
+/// The articles of a list of inputs, in order, produced lazily.
 pub struct Jobs {
     format: InputFormat,
-    entries: VecDeque<Entry>,
+    entries: Entries,
     jsonl: Option<JsonlReader>,
 }
 
 impl std::fmt::Debug for Jobs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Jobs").field("entries", &self.entries.len()).finish_non_exhaustive()
+        f.debug_struct("Jobs").field("format", &self.format).finish_non_exhaustive()
     }
 }
 
 impl Jobs {
-    /// Lists the inputs of `sources`. Folders are walked now (sorted by name, following links,
-    /// loops and unreadable folders reported in place); files are read later, by whoever runs
-    /// the job. `extensions` filters files found in folders; files named explicitly are always
-    /// read. With JSONL input every file holds many articles.
+    /// The articles of `sources`. Folders are walked as the jobs are taken (sorted by name,
+    /// following links, loops and unreadable folders reported in place); files are read later,
+    /// by whoever runs the job. `extensions` filters files found in folders; files named
+    /// explicitly are always read. With JSONL input every file holds many articles.
     pub fn new(sources: &[Source], format: InputFormat, extensions: &[String]) -> Jobs {
-        let mut entries = VecDeque::new();
-        for source in sources {
-            match source {
-                Source::Stdin => entries.push_back(Entry::Stdin),
-                Source::Path(p) if p.is_dir() => walk(p, extensions, &mut entries),
-                Source::Path(p) => entries.push_back(Entry::File(p.display().to_string(), p.clone())),
-            }
-        }
-        Jobs { format, entries, jsonl: None }
+        Jobs { format, entries: Entries::new(sources, extensions), jsonl: None }
     }
 
-    /// How many articles are known in advance (`None` for JSONL, which streams).
-    pub fn known_len(&self) -> Option<usize> {
-        (self.format == InputFormat::Text).then_some(self.entries.len())
-    }
-}
-
-fn walk(dir: &Path, extensions: &[String], entries: &mut VecDeque<Entry>) {
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() && has_extension(e.path(), extensions) => {
-                entries.push_back(Entry::File(e.path().display().to_string(), e.into_path()));
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let id = err.path().unwrap_or(dir).display().to_string();
-                let reason = match err.loop_ancestor() {
-                    Some(a) => format!("symbolic link loop back to {}; not followed", a.display()),
-                    None => err.io_error().map_or_else(|| err.to_string(), |e| e.to_string()),
-                };
-                entries.push_back(Entry::Failed(id.clone(), Error::Decode { path: id, reason }));
-            }
-        }
+    /// How many articles `Jobs::new` with the same arguments will give, found by walking the
+    /// folders once more without keeping anything (for a progress bar's ETA); `None` for JSONL,
+    /// which would have to be read.
+    pub fn count(sources: &[Source], format: InputFormat, extensions: &[String]) -> Option<usize> {
+        (format == InputFormat::Text).then(|| Entries::new(sources, extensions).count())
     }
 }
 
@@ -167,15 +207,17 @@ impl Iterator for Jobs {
                 }
                 self.jsonl = None;
             }
-            let entry = self.entries.pop_front()?;
+            let entry = self.entries.next()?;
             let (id, reader): (String, Box<dyn BufRead + Send>) = match (self.format, entry) {
                 (_, Entry::Failed(id, error)) => return Some(Job::Failed { id, error }),
                 (InputFormat::Text, Entry::Stdin) => return Some(read_stdin()),
-                (InputFormat::Text, Entry::File(id, path)) => return Some(Job::File { id, path }),
+                (InputFormat::Text, Entry::File { id, path, relative }) => {
+                    return Some(Job::File { id, path, relative })
+                }
                 (InputFormat::Jsonl, Entry::Stdin) => {
                     ("stdin".into(), Box::new(BufReader::new(std::io::stdin())))
                 }
-                (InputFormat::Jsonl, Entry::File(id, path)) => match File::open(&path) {
+                (InputFormat::Jsonl, Entry::File { id, path, .. }) => match File::open(&path) {
                     Ok(f) => (id, Box::new(BufReader::new(f))),
                     Err(source) => {
                         return Some(Job::Failed { id: id.clone(), error: Error::Io { path: id, source } })

@@ -7,7 +7,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -53,6 +53,13 @@ impl FromStr for EntityKind {
     }
 }
 
+impl<'de> Deserialize<'de> for EntityKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EntityKind, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl Serialize for EntityKind {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -60,7 +67,7 @@ impl Serialize for EntityKind {
 }
 
 /// One entity of a lexicon.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Stable id: a Wikidata QID, `geonames:<id>` or `local:<slug>`.
     pub id: String,
@@ -77,7 +84,7 @@ pub struct Entity {
 }
 
 /// How an alias may match.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AliasFlags {
     /// Exact case only (acronyms: AS, PBB, KPK).
     pub case: bool,
@@ -88,7 +95,7 @@ pub struct AliasFlags {
 }
 
 /// One way of writing an entity's name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alias {
     /// The alias as written in the lexicon.
     pub text: String,
@@ -101,13 +108,15 @@ pub struct Alias {
 }
 
 /// Entities and their aliases.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Lexicon {
     /// The entities, in the order first seen.
     pub entities: Vec<Entity>,
     /// The aliases of all entities.
     pub aliases: Vec<Alias>,
+    #[serde(skip)]
     by_id: HashMap<String, usize>,
+    #[serde(skip)]
     alias_index: HashMap<(usize, String, Option<Lang>), usize>,
 }
 
@@ -119,7 +128,44 @@ const BUILTIN: [(&str, &str); 4] = [
     ("lexicons/entities/places-curated.tsv", include_str!("../lexicons/entities/places-curated.tsv")),
 ];
 
+/// The built-in lexicon files as (path in the repository, text), in load order.
+pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
+    &BUILTIN
+}
+
+/// The lexicon files a path names: the file itself, or every `.tsv` file under a folder (in name
+/// order, recursively).
+pub fn lexicon_files(path: &Path) -> Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        let entry =
+            entry.map_err(|e| Error::Lexicon { path: path.to_path_buf(), line: 0, reason: e.to_string() })?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "tsv") {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+/// Reads a lexicon file as text; an error names the file.
+pub fn read_lexicon_file(file: &Path) -> Result<String> {
+    std::fs::read_to_string(file).map_err(|e| Error::Lexicon {
+        path: file.to_path_buf(),
+        line: 0,
+        reason: e.to_string(),
+    })
+}
+
 impl Lexicon {
+    /// Rebuilds the id table after deserialization (the alias table is rebuilt only when rows
+    /// are added, see [`Lexicon::add_source`]).
+    pub(crate) fn reindex(&mut self) {
+        self.by_id = self.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    }
+
     /// The built-in lexicons.
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon::default();
@@ -132,27 +178,8 @@ impl Lexicon {
 
     /// Adds a lexicon file, or every `.tsv` file under a folder (in name order).
     pub fn add_path(&mut self, path: &Path) -> Result<()> {
-        let mut files = Vec::new();
-        if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::Lexicon {
-                    path: path.to_path_buf(),
-                    line: 0,
-                    reason: e.to_string(),
-                })?;
-                if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "tsv") {
-                    files.push(entry.into_path());
-                }
-            }
-        } else {
-            files.push(path.to_path_buf());
-        }
-        for file in files {
-            let src = std::fs::read_to_string(&file).map_err(|e| Error::Lexicon {
-                path: file.clone(),
-                line: 0,
-                reason: e.to_string(),
-            })?;
+        for file in lexicon_files(path)? {
+            let src = read_lexicon_file(&file)?;
             self.add_source(&src, &file)?;
         }
         Ok(())
@@ -161,19 +188,22 @@ impl Lexicon {
     /// Adds the rows of one lexicon file's text. Rows with an id already present merge into it:
     /// the new row's fields win and the aliases are united.
     pub fn add_source(&mut self, src: &str, path: &Path) -> Result<()> {
-        for (i, line) in src.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |reason: String| Error::Lexicon { path: PathBuf::from(path), line: i + 1, reason };
-            let row = parse_row(line).map_err(err)?;
+        for (line, row) in rows(src) {
+            let row = row.map_err(|reason| Error::Lexicon { path: PathBuf::from(path), line, reason })?;
             self.add_row(row);
         }
         Ok(())
     }
 
-    fn add_row(&mut self, row: Row) {
+    pub(crate) fn add_row(&mut self, row: Row) {
+        if self.alias_index.len() != self.aliases.len() {
+            self.alias_index = self
+                .aliases
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ((a.entity, a.text.clone(), a.lang), i))
+                .collect();
+        }
         let index = match self.by_id.get(&row.entity.id) {
             Some(&i) => {
                 self.entities[i] = row.entity;
@@ -203,9 +233,20 @@ impl Lexicon {
     }
 }
 
-struct Row {
-    entity: Entity,
-    aliases: Vec<(String, Option<Lang>, AliasFlags)>,
+/// One parsed row: the entity and its aliases (the canonical included) as (text, language, flags).
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    pub(crate) entity: Entity,
+    pub(crate) aliases: Vec<(String, Option<Lang>, AliasFlags)>,
+}
+
+/// The rows of a lexicon file's text as (1-based line number, parsed row or what is wrong),
+/// skipping blank lines and `#` comments.
+pub(crate) fn rows(src: &str) -> impl Iterator<Item = (usize, Result<Row, String>)> + '_ {
+    src.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim_end_matches('\r');
+        (!line.trim().is_empty() && !line.starts_with('#')).then(|| (i + 1, parse_row(line)))
+    })
 }
 
 fn parse_row(line: &str) -> Result<Row, String> {

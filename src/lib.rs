@@ -20,12 +20,15 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod batch;
 pub mod document;
 pub mod entities;
 pub mod error;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod lexicon_tools;
+pub mod outdir;
 pub mod output;
 pub mod pipeline;
 pub mod segment;

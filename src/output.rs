@@ -35,25 +35,22 @@ impl<W: Write> Emitter<W> {
 
     /// Writes one record.
     pub fn emit(&mut self, record: &Record) -> io::Result<()> {
-        match self.format {
-            Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, record)?;
-                self.out.write_all(b"\n")?;
-            }
-            Format::Json => {
-                self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut self.out, record)?;
-            }
-            Format::Text => match record {
-                Record::Ok(a) => write_text(&mut self.out, a, self.written > 0)?,
-                Record::Failed { id, error } => {
-                    if self.written > 0 {
-                        writeln!(self.out)?;
-                    }
-                    writeln!(self.out, "== {id}\nerror: {error}")?;
-                }
-            },
-        }
+        let body = render(self.format, record)?;
+        self.emit_rendered(&body)
+    }
+
+    /// Writes one record already turned into bytes by [`render`] with this emitter's format (so
+    /// that a batch renders on its worker threads and only writes in order).
+    pub fn emit_rendered(&mut self, body: &[u8]) -> io::Result<()> {
+        let separator: &[u8] = match self.format {
+            Format::Jsonl => b"",
+            Format::Json if self.written == 0 => b"[\n",
+            Format::Json => b",\n",
+            Format::Text if self.written == 0 => b"",
+            Format::Text => b"\n",
+        };
+        self.out.write_all(separator)?;
+        self.out.write_all(body)?;
         self.written += 1;
         Ok(())
     }
@@ -68,10 +65,25 @@ impl<W: Write> Emitter<W> {
     }
 }
 
-fn write_text<W: Write>(out: &mut W, a: &Analysis, separate: bool) -> io::Result<()> {
-    if separate {
-        writeln!(out)?;
+/// One record in `format`, without what separates it from the previous one: a JSONL line, a
+/// pretty JSON object, or a text block.
+pub fn render(format: Format, record: &Record) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096);
+    match format {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut out, record)?;
+            out.push(b'\n');
+        }
+        Format::Json => serde_json::to_writer_pretty(&mut out, record)?,
+        Format::Text => match record {
+            Record::Ok(a) => write_text(&mut out, a)?,
+            Record::Failed { id, error } => writeln!(out, "== {id}\nerror: {error}")?,
+        },
     }
+    Ok(out)
+}
+
+fn write_text<W: Write>(out: &mut W, a: &Analysis) -> io::Result<()> {
     let lang =
         serde_json::to_value(a.lang).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     writeln!(out, "== {}  [{lang}, {} sentences]", a.id, a.sentences.len())?;

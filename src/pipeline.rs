@@ -16,7 +16,6 @@ use crate::document::Document;
 use crate::entities::{Cues, Gazetteer, Mention, TagSpan};
 use crate::error::Result;
 use crate::lang::{self, Lang};
-use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
 use crate::structure::{self, FurnitureRules, Zone};
 use crate::summarize::{Candidate, Length, Method, Summarizer};
@@ -70,11 +69,16 @@ impl Pipeline {
         let gazetteer = if config.no_entities {
             None
         } else {
-            let mut lexicon = Lexicon::builtin();
-            for path in &config.lexicons {
-                lexicon.add_path(path)?;
+            let builtin = Gazetteer::builtin();
+            if config.lexicons.is_empty() {
+                Some(builtin)
+            } else {
+                let mut lexicon = builtin.into_lexicon();
+                for path in &config.lexicons {
+                    lexicon.add_path(path)?;
+                }
+                Some(Gazetteer::new(lexicon, Cues::builtin())?)
             }
-            Some(Gazetteer::new(lexicon, Cues::builtin())?)
         };
         Ok(Pipeline {
             config: config.clone(),
@@ -159,6 +163,15 @@ impl Pipeline {
         for m in &mentions {
             entity_mass[m.sentence] += entity_count[&m.entity] as f64;
         }
+        // Sentences of one input line share a paragraph.
+        let mut paragraph_of = Vec::with_capacity(sentences.len());
+        let mut line = 0;
+        for (i, (r, _)) in sentences.iter().enumerate() {
+            if i > 0 && text[sentences[i - 1].0.end..r.start].contains('\n') {
+                line += 1;
+            }
+            paragraph_of.push(line);
+        }
         let candidates: Vec<Candidate> = body
             .iter()
             .map(|&i| {
@@ -168,6 +181,7 @@ impl Pipeline {
                     words: s.unicode_words().count(),
                     entity_mass: entity_mass[i],
                     quote: s.starts_with(['"', '“', '\'', '‘', '«']),
+                    paragraph: paragraph_of[i],
                 }
             })
             .collect();

@@ -9,21 +9,30 @@
 //!
 //! The rules, in the order they are tried:
 //!
-//! - **Lists.** A line that opens with a list marker (`1.`, `2)`, `a.`, `(b)`, `•`, `• 9.`) is a
-//!   list: the marker never ends a sentence, and the next marker of the same series
-//!   (`2.` after `1.`, `b.` after `a.`, the same bullet) starts a new one.
-//! - **Parentheses.** Nothing inside a parenthesis that closes later on the line ends a sentence:
-//!   `(SSK. II)`, `(E. hemisphaerica (Bl.) Smith)`.
-//! - **Continuations.** A token that starts with `,` `;` `:` `)` or a dash followed by a
-//!   lowercase word continues the sentence (`voila! -- you have cake`).
-//! - **Quotations** (the one policy, the same in both languages). A quotation or parenthesis that
-//!   closes right after `.` `!` `?` or `…` ends the sentence unless the next word starts with a
-//!   lowercase letter: a lowercase attribution belongs to the quoted sentence, so
-//!   `"Kenapa harus sekarang?" tanya dia.` and `"This is great." she said.` are one sentence each,
-//!   while `"This is great." She held the book out.` is two. The same holds for a capitalized
-//!   speaker (`"Stop!" John shouted.` is two sentences), which keeps the rule one a reader can
-//!   predict. A quotation ending in a comma (`"…," kata dia.`) never ends a sentence, and a
-//!   quotation of several sentences is split inside like any other text.
+//! - **Lists.** A line that opens with a list marker (`1.`, `2)`, `a.`, `(b)`, `•`, `• 9.`), or
+//!   whose marker follows a sentence end and is followed by the next marker of its series
+//!   (`… this. 1. The first 2. The second`), is a list: a marker never ends a sentence, and the
+//!   next marker of the series (`2.` after `1.`, `b.` after `a.`, the same bullet) starts one.
+//! - **Brackets.** Nothing inside a parenthesis or square bracket that closes later on the line
+//!   ends a sentence: `(SSK. II)`, `(E. hemisphaerica (Bl.) Smith)`.
+//! - **Quotations** — the one policy, the same in both languages:
+//!   1. A quotation that closes right after `.` `!` `?` or `…` ends the sentence unless the next
+//!      word starts with a lowercase letter: a lowercase attribution belongs to the quoted
+//!      sentence. `"Kenapa harus sekarang?" tanya dia.` and `"This is great." she said.` are one
+//!      sentence each; `"This is great." She held the book out.` is two, and so is
+//!      `"Stop!" John shouted.` (a capital is a new sentence even when it is the speaker: a rule a
+//!      reader can predict). The same holds for a closing parenthesis.
+//!   2. A quotation ending in a comma (`"…," kata dia.`) never ends a sentence there.
+//!   3. An attributed quotation is one sentence however many sentences it quotes:
+//!      `"Kami siap. Semua sudah disiapkan," kata dia.` and `"We are ready. It is set," she said.`
+//!      are not split inside, because the attribution covers the whole quotation (and a summary
+//!      then never shows half a quotation without its speaker). A quotation is attributed when it
+//!      closes on the same line, within 600 characters, after a comma or before a lowercase word.
+//!   4. Any other quotation of several sentences (`Budi berkata, "Baiklah. Saya mulai." Lalu …`)
+//!      is split inside like the text around it.
+//! - **Continuations.** A token that starts with `,` `;` `:` `)` or `%`, is only `?`/`!` marks
+//!   (`Fig. ??`), or is a dash before a lowercase word (`voila! -- you have cake`) continues the
+//!   sentence.
 //! - **`!` and `?`** end a sentence, before a lowercase word too (chat text rarely capitalizes),
 //!   except a `!` that ends a capitalized name inside a sentence (`works at Yahoo! in`).
 //! - **Ellipses.** `...`, `…` and `. . .` end a sentence only before a capitalized word other than
@@ -31,18 +40,21 @@
 //!   more (`that.... She`, `kalimat.. NLP`) end one before any word that is not lowercase.
 //!   `word. . . . Next` is a sentence end followed by an ellipsis that opens the next sentence.
 //! - **A single period** ends a sentence, whatever case the next word has, unless the token is
-//!   - an abbreviation of `lexicons/abbreviations-{id,en}.txt` (see its header for the kinds:
-//!     `prefix` never ends a sentence, `number` never before a number, `name` only before a
-//!     capitalized function word, unmarked only before a capital), or
-//!   - an initial (`B. J. Habibie`, `Joko P. di`): one capital letter, unless a lowercase word comes
-//!     before it (`you and I.`, `kuartal I.`); it ends a sentence only before a capitalized
-//!     function word (`Q. What is it?`), or
-//!   - a run of single letters with periods not in the lists (`D.W.`, `a.m.v.b.`), which is read
-//!     like a `name` abbreviation, or a lone lowercase letter (`c.`), or
+//!   - an initial (`B. J. Habibie`, `Joko P. di`, `Q. What is it?`): one capital letter never ends a
+//!     sentence, unless a lowercase word comes before it (`you and I.`, `kuartal I.`: the pronoun
+//!     or a numeral) and a capitalized function word after it, or
+//!   - an abbreviation of `lexicons/abbreviations-{id,en}.txt` (see their headers: `prefix` never
+//!     ends a sentence; `number` not before a digit, a lowercase word or a Roman numeral; `name`
+//!     only before a capitalized function word or a title; unmarked only before a capital), or
+//!   - a run of single letters with periods not in the lists (`D.W.`, `a.m.v.b.`), or a lone
+//!     lowercase letter (`c.`), both read as `name` abbreviations, or
 //!   - a number of one to three digits before a lowercase word (`for 1. above`).
 //!
 //!   An abbreviation ends a sentence only once the sentence has four tokens, so `At 5 a.m. Mr.
 //!   Smith went` stays whole while `He left the bank at 6 P.M. Mr. Smith left` is split.
+//! - **Glued sentences.** `pertama.Ini`, `Tuesday.Mr.` and `1,000.That` are split (a word or number,
+//!   a stop, a capitalized word) unless the token is an address (`Jane.Doe@x.com`, `x.Com/y`) or
+//!   starts with an abbreviation; full-width stops (`．` `。`) need no space at all.
 //!
 //! "Function words" are the stopword lists of `lexicons/stopwords-{id,en}.txt` (`The`, `He`,
 //! `Dia`, `Ini`), less the titles that are abbreviations, and a few words that open news sentences
@@ -191,14 +203,15 @@ impl Segmenter {
         }
         let list = List::find(line, &units);
         let mut out = Vec::new();
-        let mut state = Sentence { start: 0, alnum: false, depth: 0 };
+        let mut state = Sentence { start: 0, alnum: false, depth: 0, quote: None };
         for k in 0..units.len() {
             let u = &line[units[k].range.clone()];
             state.alnum |= u.chars().any(char::is_alphanumeric);
             state.depth += paren_balance(u);
+            state.quote = quote_after(u, state.quote);
             if k + 1 < units.len() && self.breaks(line, &units, k, &state, &list, rules) {
                 out.push(range.start + units[state.start].range.start..range.start + units[k].range.end);
-                state = Sentence { start: k + 1, alnum: false, depth: 0 };
+                state = Sentence { start: k + 1, alnum: false, depth: 0, quote: state.quote };
             }
         }
         out.push(
@@ -225,10 +238,7 @@ impl Segmenter {
         if s.depth > 0 && closes_later(&line[units[k].range.end..], s.depth) {
             return false;
         }
-        if inside_attributed_quote(
-            &line[units[s.start].range.start..units[k].range.end],
-            &line[units[k].range.end..],
-        ) {
+        if s.quote.is_some_and(|q| attributed_quote_closes(q, &line[units[k].range.end..])) {
             return false;
         }
         let next = &line[units[k + 1].range.clone()];
@@ -286,7 +296,7 @@ impl Segmenter {
         let word = tail.word;
         let next_digit = next.trim_start_matches(OPENERS).starts_with(|c: char| c.is_ascii_digit());
         let next_paren = next.starts_with(['(', '[']);
-        let name_rule = |words: usize| {
+        let name_rule = || {
             next_upper
                 && !next_paren
                 && words >= 4
@@ -306,14 +316,14 @@ impl Segmenter {
             return match kind {
                 AbbrevKind::Prefix => false,
                 AbbrevKind::Number => !next_digit && !next_lower && !is_roman(next),
-                AbbrevKind::Name => name_rule(words),
+                AbbrevKind::Name => name_rule(),
                 AbbrevKind::Any => (next_upper || opens_quote(next)) && !next_paren && words >= 4,
             };
         }
         match (first, second) {
             // A lone lowercase letter: "c. 1818", "p. 55" (when not in the list).
-            (Some(c), None) if c.is_lowercase() => name_rule(words),
-            _ if is_letter_run(word) => name_rule(words),
+            (Some(c), None) if c.is_lowercase() => name_rule(),
+            _ if is_letter_run(word) => name_rule(),
             // "for 1. above": an enumeration, not a sentence end.
             _ if next_lower && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) => false,
             _ => true,
@@ -329,6 +339,8 @@ struct Sentence {
     alnum: bool,
     /// Open parentheses minus closed ones.
     depth: i32,
+    /// The closing mark of a quotation open at this point of the line (kept across sentences).
+    quote: Option<char>,
 }
 
 /// Characters that open a token without being part of its word.
@@ -351,17 +363,26 @@ struct Unit {
 /// quotes, brackets and citations that stand apart after a sentence end joined to it.
 fn units(line: &str, rules: &Rules) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
+    for token in tokens(line) {
+        let mut glued = false;
+        for r in split_glued(line, token, rules) {
+            push_unit(line, &mut out, Unit { range: r, glued });
+            glued = true;
+        }
+    }
+    out
+}
+
+/// Byte ranges of the whitespace-separated tokens of a line.
+fn tokens(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
         match (c.is_whitespace(), start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
+                out.push(s..i);
                 start = None;
-                let mut glued = false;
-                for r in split_glued(line, s..i, rules) {
-                    push_unit(line, &mut out, Unit { range: r, glued });
-                    glued = true;
-                }
             }
             _ => {}
         }
@@ -580,18 +601,26 @@ fn is_letter_run(word: &str) -> bool {
     n >= 2
 }
 
-/// Whether the sentence so far is inside a quotation that closes later on the line and is then
-/// attributed: `"Kami siap. Semua sudah disiapkan," kata dia.` The attribution covers the whole
-/// quotation, so it stays one sentence. An unattributed quotation (`"… kalimat." Lalu …`) or one
-/// that does not close within a few hundred characters is split like any other text.
-fn inside_attributed_quote(sentence: &str, rest: &str) -> bool {
-    let close = if sentence.matches('“').count() > sentence.matches('”').count() {
-        '”'
-    } else if sentence.matches('"').count() % 2 == 1 {
-        '"'
-    } else {
-        return false;
-    };
+/// The quotation open after token `t`, given the one open before it: `“` opens until `”`;
+/// a straight `"` opens at the start of a token and closes elsewhere.
+fn quote_after(t: &str, mut open: Option<char>) -> Option<char> {
+    for (i, c) in t.char_indices() {
+        match c {
+            '“' => open = Some('”'),
+            '”' if open == Some('”') => open = None,
+            '"' if open == Some('"') => open = None,
+            '"' if t[..i].chars().all(|c| OPENERS.contains(&c)) => open = Some('"'),
+            _ => {}
+        }
+    }
+    open
+}
+
+/// Whether the open quotation closes later on the line and is then attributed:
+/// `"Kami siap. Semua sudah disiapkan," kata dia.` The attribution covers the whole quotation,
+/// so it stays one sentence. An unattributed quotation (`"… kalimat." Lalu …`) or one that does
+/// not close within a few hundred characters is split like any other text.
+fn attributed_quote_closes(close: char, rest: &str) -> bool {
     let window = &rest[..rest.char_indices().nth(600).map_or(rest.len(), |(i, _)| i)];
     let Some(at) = window.find(close) else {
         return false;
@@ -752,13 +781,7 @@ impl List {
 /// Whether a line opens with a list marker and goes on to the next marker of the series: a list,
 /// not a headline ("a) here it is b) another").
 pub(crate) fn is_inline_list(line: &str) -> bool {
-    let units: Vec<Unit> = line
-        .split_whitespace()
-        .map(|w| {
-            let at = w.as_ptr() as usize - line.as_ptr() as usize;
-            Unit { range: at..at + w.len(), glued: false }
-        })
-        .collect();
+    let units: Vec<Unit> = tokens(line).into_iter().map(|range| Unit { range, glued: false }).collect();
     !units.is_empty() && List::find(line, &units).item_start.iter().any(|&b| b)
 }
 
@@ -879,6 +902,77 @@ mod tests {
     }
 
     #[test]
+    fn attributed_quotations_stay_whole() {
+        check(
+            Lang::Id,
+            &[
+                (
+                    "\"Kami siap. Semua sudah disiapkan,\" kata dia. Lalu pergi.",
+                    &["\"Kami siap. Semua sudah disiapkan,\" kata dia.", "Lalu pergi."],
+                ),
+                (
+                    "“Kami siap. Semua beres.” tegasnya. Lalu pergi.",
+                    &["“Kami siap. Semua beres.” tegasnya.", "Lalu pergi."],
+                ),
+                // Unattributed: split inside like any other text.
+                (
+                    "\"Kami siap. Semua beres.\" Lalu pergi.",
+                    &["\"Kami siap.", "Semua beres.\"", "Lalu pergi."],
+                ),
+                // A quotation that opened in an earlier sentence is still tracked.
+                (
+                    "Ia bilang \"tidak.\" Lalu \"Kami siap. Semua beres,\" ujarnya.",
+                    &["Ia bilang \"tidak.\"", "Lalu \"Kami siap. Semua beres,\" ujarnya."],
+                ),
+            ],
+        );
+        check(
+            Lang::En,
+            &[(
+                "\"We are ready. Everything is set,\" she said. Then she left.",
+                &["\"We are ready. Everything is set,\" she said.", "Then she left."],
+            )],
+        );
+    }
+
+    #[test]
+    fn other_scripts_and_marks() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "Test strange period．Does it segment correctly．",
+                    &["Test strange period．", "Does it segment correctly．"],
+                ),
+                ("As shown in Fig. ??", &["As shown in Fig. ??"]),
+                ("Unbelievable??!?!", &["Unbelievable??!?!"]),
+                ("The med. staff here is very kind.", &["The med. staff here is very kind."]),
+                (
+                    "I live in the U.S.A. I went to J.C. Penney.",
+                    &["I live in the U.S.A.", "I went to J.C. Penney."],
+                ),
+                (
+                    "It was built in the U.S. Several still stand.",
+                    &["It was built in the U.S.", "Several still stand."],
+                ),
+            ],
+        );
+        check(
+            Lang::Id,
+            &[
+                (
+                    "Sesuai Peraturan Bapepam No. XI tahun itu.",
+                    &["Sesuai Peraturan Bapepam No. XI tahun itu."],
+                ),
+                (
+                    "Kata dia, \"Tuh, kamu lupa?\" -- lalu pergi.",
+                    &["Kata dia, \"Tuh, kamu lupa?\" -- lalu pergi."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn english_cases() {
         check(
             Lang::En,
@@ -978,8 +1072,19 @@ mod tests {
                 ),
                 ("(a) Hello world. (b) Hello world.", &["(a) Hello world.", "(b) Hello world."]),
                 ("He won 2. Then 3. More", &["He won 2.", "Then 3.", "More"]),
+                (
+                    "Finally, this. 1. The first item 2. The second item",
+                    &["Finally, this.", "1. The first item", "2. The second item"],
+                ),
+                (
+                    "They went. w) hello x) hello y) hello",
+                    &["They went.", "w) hello", "x) hello", "y) hello"],
+                ),
             ],
         );
+        assert!(is_inline_list("a) here it is b) another c) one more"));
+        assert!(!is_inline_list("1. Pendahuluan"));
+        assert!(!is_inline_list("Harga naik 2. Lalu 3."));
         check(Lang::Id, &[("1. Harga naik 2. Warga mengeluh.", &["1. Harga naik", "2. Warga mengeluh."])]);
     }
 
@@ -1004,6 +1109,26 @@ mod tests {
     fn punctuation_alone_is_no_sentence() {
         check(Lang::Id, &[(".Ini kalimat pertama. Ini kedua.", &[".Ini kalimat pertama.", "Ini kedua."])]);
         check(Lang::En, &[(". . .", &[". . ."]), ("! ! !", &["! ! !"]), ("??", &["??"])]);
+    }
+
+    proptest::proptest! {
+        /// Sentences are ordered, trimmed, non-empty, and cover every non-space character.
+        #[test]
+        fn sentences_cover_the_line(line in "[aBc I.!?\"“”()\\[\\]…•1-9,;:—'’．]{0,80}") {
+            let seg = Segmenter::builtin();
+            for lang in Lang::ALL {
+                let got = seg.split(&line, 0..line.len(), lang);
+                let mut at = 0;
+                for r in &got {
+                    proptest::prop_assert!(r.start >= at && r.start < r.end);
+                    proptest::prop_assert!(line[at..r.start].trim().is_empty());
+                    let s = &line[r.clone()];
+                    proptest::prop_assert_eq!(s, s.trim());
+                    at = r.end;
+                }
+                proptest::prop_assert!(line[at..].trim().is_empty());
+            }
+        }
     }
 
     #[test]

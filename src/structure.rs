@@ -29,6 +29,9 @@ pub enum Zone {
     Teaser,
     /// Other page chrome ("SHARE :", "ADVERTISEMENT", a repeated headline).
     Furniture,
+    /// A short line inside the story that is not a sentence: a subheading, a timestamp, a list
+    /// label. Its names count; it is not a summary candidate.
+    Heading,
     /// The story itself.
     Body,
 }
@@ -42,7 +45,7 @@ impl Zone {
     /// Whether mentions in this zone count as the article's entities. A caption's people are
     /// the article's people; a teaser's are another story's.
     pub fn feeds_entities(self) -> bool {
-        matches!(self, Zone::Title | Zone::Body | Zone::Caption | Zone::Dateline)
+        matches!(self, Zone::Title | Zone::Body | Zone::Heading | Zone::Caption | Zone::Dateline)
     }
 }
 
@@ -217,6 +220,9 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     let mut out = Vec::with_capacity(lines.len());
     for (j, r) in lines.iter().enumerate() {
         let mut zone = zones[j].unwrap_or(Zone::Body);
+        if zone == Zone::Body && is_heading(&text[r.clone()]) && !is_dateline_line(&text[r.clone()]) {
+            zone = Zone::Heading;
+        }
         if zone == Zone::Body && dateline.is_none() {
             let line = &text[r.clone()];
             if is_dateline_line(line) {
@@ -262,6 +268,18 @@ fn word_count(s: &str) -> usize {
 
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
+}
+
+/// A short line that does not end like a sentence (nor introduces a list with a colon):
+/// "Dampak bagi warga", "January 16, 2024 4:12 PM EST Updated 2 hours ago".
+fn is_heading(line: &str) -> bool {
+    word_count(line) <= 12
+        && !ends_sentence(line)
+        && !line.ends_with(':')
+        // "Ini kalimat pertama. Ini kedua. Hehehe" and "1) The first 2) The second" are
+        // sentences and list items, not a heading.
+        && !has_inner_full_stop(line)
+        && !crate::segment::is_inline_list(line)
 }
 
 /// "HOME ⁄ Internasional", "Beranda » Ekonomi » Makro": a few words between separators.
@@ -447,6 +465,24 @@ mod tests {
         let layout = analyze(text, &FurnitureRules::builtin(), None);
         assert_eq!(layout.title, None);
         assert!(layout.lines.iter().all(|l| l.zone == Zone::Body));
+    }
+
+    #[test]
+    fn what_is_not_a_headline() {
+        for text in [
+            // A text of one line is a story.
+            "Ini kalimat pertama. Ini kalimat kedua. Hehehe",
+            "1.) The first item 2.) The second item",
+            // A full stop inside the line.
+            "Departemen Carazo merupakan sebuah departemen di Nikaragua. Program Studi STAKN\nIstilah lain muncul kemudian di kota itu pada tahun lalu.",
+            // A run of list items.
+            "a) here it is b) another c) one more\nThey went to the store.",
+        ] {
+            let layout = analyze(text, &FurnitureRules::builtin(), None);
+            assert_eq!(layout.title, None, "{text}");
+        }
+        let layout = analyze("Jokowi Tiba di Moskow\nPresiden tiba.", &FurnitureRules::builtin(), None);
+        assert_eq!(layout.title, Some(0..21));
     }
 
     #[test]

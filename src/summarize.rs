@@ -91,6 +91,8 @@ pub struct Candidate {
     pub entity_mass: f64,
     /// It opens with a quotation mark.
     pub quote: bool,
+    /// Index of the paragraph (input line) it belongs to.
+    pub paragraph: usize,
 }
 
 /// The features of one sentence and its final score, as `--explain` shows them.
@@ -100,6 +102,8 @@ pub struct Features {
     pub position: f64,
     /// Similarity to the rest of the story (0–1, the most central sentence is 1).
     pub centrality: f64,
+    /// TextRank score over word overlap (0–1): favours long sentences that share much.
+    pub textrank: f64,
     /// Share of the title's stems the sentence contains (0 without a title).
     pub title: f64,
     /// Weight of the article's entities the sentence names (0–1).
@@ -122,6 +126,8 @@ pub struct Weights {
     pub position: f64,
     /// Weight of centrality.
     pub centrality: f64,
+    /// Weight of the TextRank score.
+    pub textrank: f64,
     /// Weight of title overlap.
     pub title: f64,
     /// Weight of entity salience.
@@ -132,6 +138,9 @@ pub struct Weights {
     pub quote: f64,
     /// Redundancy penalty of MMR (0 turns it off).
     pub redundancy: f64,
+    /// Below this many paragraphs the text is running copy without structure: centrality,
+    /// TextRank and length then count for nothing and the lead decides.
+    pub min_paragraphs: usize,
 }
 
 impl Weights {
@@ -139,24 +148,28 @@ impl Weights {
     pub fn for_lang(lang: Lang) -> Weights {
         match lang {
             Lang::Id => Weights {
-                position_k: 2.0,
-                position: 0.6,
-                centrality: 0.25,
-                title: 0.15,
-                entities: 0.0,
-                length: 0.0,
-                quote: 0.0,
-                redundancy: 0.0,
+                position_k: 1.0,
+                position: 1.0,
+                centrality: 0.2,
+                textrank: 0.0,
+                title: 0.0,
+                entities: 0.1,
+                length: 0.2,
+                quote: -0.2,
+                redundancy: 0.3,
+                min_paragraphs: 0,
             },
             Lang::En => Weights {
                 position_k: 2.0,
-                position: 0.6,
-                centrality: 0.25,
-                title: 0.15,
+                position: 1.0,
+                centrality: 0.4,
+                textrank: 4.0,
+                title: 0.0,
                 entities: 0.0,
-                length: 0.0,
+                length: 1.6,
                 quote: 0.0,
                 redundancy: 0.0,
+                min_paragraphs: 3,
             },
         }
     }
@@ -337,8 +350,13 @@ impl Summarizer {
         let w = self.weights.unwrap_or_else(|| Weights::for_lang(lang));
         let vectors = Vectors::new(candidates);
 
+        let mut textrank = match self.method {
+            Method::TextRank | Method::Ringkas => pagerank(n, |a, b| vectors.overlap(a, b), 0.0),
+            Method::Lead | Method::LexRank => vec![0.0; n],
+        };
+        scale_to_max(&mut textrank);
         let mut centrality: Vec<f64> = match self.method {
-            Method::TextRank => pagerank(n, |a, b| vectors.overlap(a, b), 0.0),
+            Method::TextRank => textrank.clone(),
             Method::LexRank => pagerank(n, |a, b| vectors.cosine(a, b), 0.1),
             Method::Lead | Method::Ringkas => (0..n)
                 .map(|i| {
@@ -360,6 +378,8 @@ impl Summarizer {
         };
         let mut entities: Vec<f64> = candidates.iter().map(|c| c.entity_mass).collect();
         scale_to_max(&mut entities);
+        let paragraphs = 1 + candidates.windows(2).filter(|p| p[0].paragraph != p[1].paragraph).count();
+        let content = if paragraphs < w.min_paragraphs { 0.0 } else { 1.0 };
 
         let features: Vec<Features> = (0..n)
             .map(|i| {
@@ -373,11 +393,12 @@ impl Summarizer {
                         as f64
                         / title_len as f64
                 };
-                let length = (c.words as f64 / 20.0).min(1.0);
+                let length = (c.words as f64 / 30.0).min(1.0);
                 let quote = f64::from(u8::from(c.quote));
                 let mut f = Features {
                     position,
                     centrality: centrality[i],
+                    textrank: textrank[i],
                     title,
                     entities: entities[i],
                     length,
@@ -389,10 +410,10 @@ impl Summarizer {
                     Method::TextRank | Method::LexRank => centrality[i],
                     Method::Ringkas => {
                         w.position * position
-                            + w.centrality * f.centrality
+                            + content
+                                * (w.centrality * f.centrality + w.textrank * f.textrank + w.length * length)
                             + w.title * title
                             + w.entities * f.entities
-                            + w.length * length
                             + w.quote * quote
                     }
                 };

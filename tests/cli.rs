@@ -109,6 +109,139 @@ fn a_bad_file_is_reported_in_place_and_the_rest_processed() {
     assert_eq!(recs[4]["sentences"], serde_json::json!([]), "an empty file is an empty article");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("ringkas: 2.txt: binary file"), "{stderr}");
+    let summary = stderr.lines().last().unwrap();
+    assert!(summary.starts_with("ringkas: 5 processed, 3 failed, ") && summary.ends_with(" s"), "{summary}");
+}
+
+/// Text that is odd in shape but still text: every case is analyzed, its offsets slice the text
+/// exactly and its summary is verbatim.
+#[test]
+fn odd_but_valid_text_is_analyzed() {
+    let seed = seed();
+    let words = ["presiden", "tiba", "di", "jakarta", "bersama", "menteri", "luar", "negeri", "membahas"];
+    let mut long_line = String::with_capacity(2 << 20);
+    for i in 0.. {
+        if long_line.len() >= 2 << 20 {
+            break;
+        }
+        long_line.push_str(words[i * 7 % words.len()]);
+        long_line.push(' ');
+    }
+    let bare: String = seed.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect();
+    let cases = [
+        ("a-lf.txt", seed.clone()),
+        ("all-caps.txt", seed.to_uppercase()),
+        ("bom.txt", format!("\u{feff}{seed}")),
+        ("crlf.txt", seed.replace('\n', "\r\n")),
+        ("long-line.txt", long_line),
+        ("no-punctuation.txt", bare),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in &cases {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = run_in(dir.path(), &["--format", "jsonl", "."], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = jsonl(&out);
+    assert_eq!(recs.len(), cases.len());
+    for ((name, text), rec) in cases.iter().zip(&recs) {
+        assert_eq!(rec["id"], format!("./{name}"));
+        let text = text.trim_start_matches('\u{feff}');
+        let sentences = rec["sentences"].as_array().unwrap();
+        assert!(!sentences.is_empty(), "{name}: no sentences");
+        let mut end = 0;
+        for s in sentences {
+            let (start, stop) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert!(end <= start && start < stop, "{name}: sentences overlap or are empty");
+            let got = util::slice(text, start, stop);
+            assert_eq!(got.trim(), got, "{name}: sentence not trimmed");
+            end = stop;
+        }
+        assert!(end as usize <= text.chars().count());
+        let summary = rec["summary"].as_array().unwrap();
+        assert!(!summary.is_empty(), "{name}: no summary");
+        for s in summary {
+            let got = util::slice(text, s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert_eq!(got, s["text"].as_str().unwrap(), "{name}: summary not verbatim");
+        }
+    }
+    let [lf, caps, bom, crlf, long, bare] = &recs[..] else { unreachable!() };
+    assert_eq!(essence(bom), essence(lf), "a BOM changes nothing, offsets included");
+    assert_eq!(crlf["sentences"].as_array().unwrap().len(), lf["sentences"].as_array().unwrap().len());
+    let texts = |r: &Value| -> Vec<String> {
+        r["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().replace('\r', ""))
+            .collect()
+    };
+    assert_eq!(texts(crlf), texts(lf), "CRLF gives the same summary");
+    assert!(caps["sentences"].as_array().unwrap().len() > 5);
+    assert_eq!(long["sentences"].as_array().unwrap().len(), 1, "one 2 MB sentence");
+    assert!(
+        bare["sentences"].as_array().unwrap().len() > 1,
+        "lines still split an article with no punctuation"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_reported_and_the_walk_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Satu kalimat. Dua kalimat.").unwrap();
+    std::fs::create_dir(dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("loop/back")).unwrap();
+    std::os::unix::fs::symlink("self.txt", dir.path().join("self.txt")).unwrap();
+    std::fs::write(dir.path().join("z.txt"), "Kalimat terakhir. Selesai.").unwrap();
+    let out = run_in(dir.path(), &["--format", "jsonl", "--no-entities", "."], None);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = jsonl(&out);
+    let ids: Vec<&str> = recs.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["./a.txt", "./loop/back", "./self.txt", "./z.txt"]);
+    assert!(recs[1]["error"].as_str().unwrap().contains("symbolic link loop back to ."), "{}", recs[1]);
+    assert!(recs[2]["error"].as_str().unwrap().contains("symbolic links"), "{}", recs[2]);
+    assert!(recs[0].get("error").is_none() && recs[3].get("error").is_none());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_reported_and_the_rest_processed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Satu kalimat. Dua kalimat.").unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "Rahasia. Sangat rahasia.").unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&secret).is_ok() {
+        eprintln!("skipped: this test runs as root (or with CAP_DAC_OVERRIDE), which reads a mode-000 file");
+        return;
+    }
+    let out = run_in(dir.path(), &["--format", "jsonl", "--no-entities", "."], None);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = jsonl(&out);
+    assert_eq!(recs.len(), 2);
+    assert!(recs[0].get("error").is_none());
+    assert!(recs[1]["error"].as_str().unwrap().starts_with("./secret.txt: Permission denied"), "{}", recs[1]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_and_mirrored() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in").join(name), "Satu kalimat. Dua kalimat.").unwrap();
+    let out = run_in(dir.path(), &["--format", "jsonl", "--no-entities", "in"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let recs = jsonl(&out);
+    assert_eq!(recs[0]["id"], "in/caf\u{fffd}.txt", "the id is the name, lossily");
+    assert_eq!(recs[0]["sentences"].as_array().unwrap().len(), 2);
+    let out = run_in(dir.path(), &["--out-dir", "out", "--no-entities", "in"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let result = dir.path().join("out").join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt.json"));
+    assert!(result.is_file(), "the result file keeps the name's bytes");
 }
 
 #[test]

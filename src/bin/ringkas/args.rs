@@ -40,6 +40,11 @@ pub enum Command {
         /// The words.
         words: Vec<String>,
     },
+    /// Check, look up and count entity lexicons.
+    Lexicon {
+        #[command(subcommand)]
+        command: crate::lexicon_cmd::LexiconCommand,
+    },
 }
 
 /// Options of the main command.
@@ -100,6 +105,16 @@ pub struct RunArgs {
     /// No progress bar and no end-of-run line on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Write each article's result to its own file under DIR (`<path inside the folder read>.json`,
+    /// or `<id>.json` for JSONL and stdin), atomically; results already there are skipped, so an
+    /// interrupted run resumes. Standard output then lists only failures, as JSONL error records.
+    #[arg(long, value_name = "DIR", conflicts_with = "format")]
+    pub out_dir: Option<PathBuf>,
+
+    /// With --out-dir: redo results that already exist.
+    #[arg(long, requires = "out_dir")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -2,6 +2,7 @@
 //! lives in the library.
 
 mod args;
+mod lexicon_cmd;
 mod run;
 
 use std::process::ExitCode;

@@ -1,27 +1,29 @@
-//! Wiring: inputs → pipeline (in parallel, in chunks, output in input order) → emitter, with a
-//! progress bar on a terminal and the exit-status policy: 0 all processed, 1 some failed.
+//! Wiring: inputs → pipeline (on every core, streaming, output in input order; see
+//! `ringkas::batch`) → standard output or `--out-dir` files, with a progress bar on a terminal,
+//! an end-of-run line, and the exit-status policy: 0 all processed, 1 some failed, 130 stopped
+//! by Ctrl-C (an `--out-dir` run, which then resumes).
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
+use ringkas::batch::{self, Batch};
 use ringkas::input::{Job, Jobs, Source};
-use ringkas::output::Emitter;
-use ringkas::{Config, Document, Error, Pipeline, Record};
+use ringkas::outdir::{self, Claim, OutDir};
+use ringkas::output::{self, Emitter};
+use ringkas::{Config, Document, Error, Format, Pipeline, Record};
 
 use crate::args::{Args, Command, RunArgs};
-
-/// Articles handed to the workers at a time: enough to keep every core busy, few enough that
-/// memory does not grow with the size of the batch.
-const CHUNK: usize = 256;
 
 pub fn main(args: Args) -> Result<ExitCode, Error> {
     match args.command {
         Some(Command::Sentences { input, lang }) => sentences(input, lang.lang()),
         Some(Command::Stem { lang, words }) => stem(lang.lang(), words),
+        Some(Command::Lexicon { command }) => crate::lexicon_cmd::run(command),
         None => run(&args.run),
     }
 }
@@ -46,41 +48,182 @@ fn run(args: &RunArgs) -> Result<ExitCode, Error> {
             .collect()
     };
     let pipeline = Pipeline::new(&config)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Config(format!("cannot start worker threads: {e}")))?;
+    let out_dir = match &args.out_dir {
+        Some(dir) => {
+            let out = OutDir::new(dir, args.force)?;
+            // Ctrl-C stops taking new articles; those in flight are finished and written whole.
+            // A second Ctrl-C exits at once (temporary files may then remain, never results).
+            ctrlc::set_handler(|| {
+                if INTERRUPTED.swap(true, Ordering::SeqCst) {
+                    std::process::exit(130);
+                }
+            })
+            .map_err(|e| Error::Config(format!("cannot handle Ctrl-C: {e}")))?;
+            Some(out)
+        }
+        None => None,
+    };
 
-    let mut jobs = Jobs::new(&sources, args.input_format(), &args.ext);
-    let bar = progress_bar(args.quiet, jobs.known_len());
+    let batch = Batch::new(args.jobs.unwrap_or(0));
+    let jobs = Jobs::new(&sources, args.input_format(), &args.ext);
+    let bar = progress_bar(args.quiet, &sources, args);
     let started = Instant::now();
-    let stdout = io::stdout();
-    let mut emitter = Emitter::new(args.format(), BufWriter::new(stdout.lock()));
-    let (mut done, mut failed) = (0usize, 0usize);
-    loop {
-        let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let records: Vec<Record> =
-            pool.install(|| chunk.into_par_iter().map(|job| process(&pipeline, job)).collect());
-        for record in &records {
-            done += 1;
-            if let Record::Failed { error, .. } = record {
-                failed += 1;
-                bar.suspend(|| eprintln!("ringkas: {error}"));
-            }
-            emitter.emit(record).map_err(stdout_error)?;
-        }
-        bar.inc(records.len() as u64);
-    }
-    emitter.finish().map_err(stdout_error)?;
+    let tally = match out_dir {
+        None => to_stdout(args, &pipeline, batch, jobs, &bar)?,
+        Some(out) => to_out_dir(&pipeline, batch, jobs, out, &bar)?,
+    };
     bar.finish_and_clear();
-    if !args.quiet && (done > 1 || io::stderr().is_terminal()) {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!("ringkas: {done} processed, {failed} failed, {secs:.2} s");
+    let interrupted = INTERRUPTED.load(Ordering::SeqCst);
+    if !args.quiet && (tally.processed > 1 || interrupted || io::stderr().is_terminal()) {
+        eprintln!("ringkas: {}", tally.line(started.elapsed().as_secs_f64(), interrupted));
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if interrupted {
+        ExitCode::from(130)
+    } else if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Set by Ctrl-C during an `--out-dir` run.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// What a run did, for the end-of-run line and the exit status.
+#[derive(Debug, Default)]
+struct Tally {
+    processed: usize,
+    failed: usize,
+    /// With `--out-dir`: results written, and results found from an earlier run.
+    written: usize,
+    skipped: usize,
+}
+
+impl Tally {
+    fn line(&self, secs: f64, interrupted: bool) -> String {
+        let Tally { processed, failed, written, skipped } = self;
+        let files = if written + skipped > 0 {
+            format!(" ({written} written, {skipped} already done)")
+        } else {
+            String::new()
+        };
+        let stop = if interrupted { "interrupted (rerun the same command to resume): " } else { "" };
+        format!("{stop}{processed} processed{files}, {failed} failed, {secs:.2} s")
+    }
+
+    /// Counts one input; a failure is reported on stderr above the progress bar.
+    fn count(&mut self, bar: &ProgressBar, error: Option<&str>) {
+        self.processed += 1;
+        if let Some(error) = error {
+            self.failed += 1;
+            bar.suspend(|| eprintln!("ringkas: {error}"));
+        }
+        bar.inc(1);
+    }
+}
+
+/// Every record to standard output, in input order.
+fn to_stdout(
+    args: &RunArgs,
+    pipeline: &Pipeline,
+    batch: Batch,
+    jobs: Jobs,
+    bar: &ProgressBar,
+) -> Result<Tally, Error> {
+    let format = args.format();
+    let stdout = io::stdout();
+    let mut emitter = Emitter::new(format, BufWriter::new(stdout.lock()));
+    let mut tally = Tally::default();
+    let render = |job| {
+        let record = process(pipeline, job);
+        let error = match &record {
+            Record::Failed { error, .. } => Some(error.clone()),
+            Record::Ok(_) => None,
+        };
+        (output::render(format, &record), error)
+    };
+    batch::for_each_ordered(batch, jobs, render, |(body, error)| {
+        tally.count(bar, error.as_deref());
+        emitter.emit_rendered(&body?)
+    })
+    .map_err(stdout_error)?;
+    emitter.finish().map_err(stdout_error)?;
+    Ok(tally)
+}
+
+/// What to do with one input of an `--out-dir` run.
+enum Task {
+    /// Analyze it; write the result to the path (none if it already failed).
+    Analyze(Job, Option<PathBuf>),
+    /// Its result is there from an earlier run.
+    Skip,
+    /// It cannot have a result file.
+    Refuse(String, Error),
+}
+
+/// What became of one input of an `--out-dir` run.
+enum Outcome {
+    Written,
+    Skipped,
+    Failed(Record),
+}
+
+/// Every result to its own file under `out`; failures as JSONL error records on standard output.
+fn to_out_dir(
+    pipeline: &Pipeline,
+    batch: Batch,
+    jobs: Jobs,
+    mut out: OutDir,
+    bar: &ProgressBar,
+) -> Result<Tally, Error> {
+    // Claims are made here, in input order, so that the first of two inputs sharing a result
+    // file keeps it, and skipped articles are never read.
+    let tasks =
+        jobs.take_while(|_| !INTERRUPTED.load(Ordering::SeqCst)).map(move |job| match out.claim(&job) {
+            None => Task::Analyze(job, None),
+            Some(Ok(Claim::Write(path))) => Task::Analyze(job, Some(path)),
+            Some(Ok(Claim::Done(_))) => Task::Skip,
+            Some(Err(e)) => Task::Refuse(job.id().to_string(), e),
+        });
+    let work = |task| {
+        let (id, error) = match task {
+            Task::Skip => return Outcome::Skipped,
+            Task::Refuse(id, error) => (id, error.to_string()),
+            Task::Analyze(job, path) => match (process(pipeline, job), path) {
+                (record @ Record::Ok(_), Some(path)) => {
+                    let written = output::render(Format::Jsonl, &record)
+                        .and_then(|bytes| outdir::write_atomic(&path, &bytes));
+                    match (written, record) {
+                        (Ok(()), _) => return Outcome::Written,
+                        (Err(e), Record::Ok(a)) => (a.id, format!("{}: {e}", path.display())),
+                        (Err(_), failed) => return Outcome::Failed(failed),
+                    }
+                }
+                (record, _) => return Outcome::Failed(record),
+            },
+        };
+        Outcome::Failed(Record::Failed { id, error })
+    };
+    let stdout = io::stdout();
+    let mut failures = Emitter::new(Format::Jsonl, BufWriter::new(stdout.lock()));
+    let mut tally = Tally::default();
+    batch::for_each_ordered(batch, tasks, work, |outcome| {
+        match outcome {
+            Outcome::Written => tally.written += 1,
+            Outcome::Skipped => tally.skipped += 1,
+            Outcome::Failed(record) => {
+                if let Record::Failed { error, .. } = &record {
+                    tally.count(bar, Some(error));
+                }
+                return failures.emit(&record);
+            }
+        }
+        tally.count(bar, None);
+        Ok(())
+    })
+    .map_err(stdout_error)?;
+    failures.finish().map_err(stdout_error)?;
+    Ok(tally)
 }
 
 /// Reads and analyzes one article. A panic in the analysis is a bug, but it must not cost the
@@ -99,18 +242,28 @@ fn process(pipeline: &Pipeline, job: Job) -> Record {
     }
 }
 
-fn progress_bar(quiet: bool, len: Option<usize>) -> ProgressBar {
+/// A progress bar on stderr when it is a terminal (and not `--quiet`), hidden otherwise. The
+/// folders are counted on a thread of their own, so the bar shows a rate at once and a length
+/// and ETA as soon as the count is in.
+fn progress_bar(quiet: bool, sources: &[Source], args: &RunArgs) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = match len {
-        Some(n) => ProgressBar::new(n as u64),
-        None => ProgressBar::no_length(),
-    };
-    bar.set_draw_target(ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-    bar.set_style(style);
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} articles  {per_sec}  {elapsed}") {
+        bar.set_style(style);
+    }
+    let (bar2, sources, format, ext) = (bar.clone(), sources.to_vec(), args.input_format(), args.ext.clone());
+    std::thread::spawn(move || {
+        if let Some(n) = Jobs::count(&sources, format, &ext) {
+            bar2.set_length(n as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}")
+            {
+                bar2.set_style(style);
+            }
+        }
+    });
     bar
 }
 
