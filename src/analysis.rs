@@ -62,8 +62,10 @@ pub struct MentionOut {
     pub text: String,
     /// Index of its sentence in [`Analysis::sentences`].
     pub sentence: usize,
-    /// How it was found.
+    /// How it was found: `lexicon`, `rule` or `alias`.
     pub source: MentionSource,
+    /// How sure the tagger is, from 0 to 1.
+    pub confidence: f64,
 }
 
 /// An entity and its mentions.
@@ -74,8 +76,9 @@ pub struct EntityOut {
     /// PERSON, PLACE or ORGANIZATION.
     #[serde(rename = "type")]
     pub kind: EntityKind,
-    /// The lexicon id (Wikidata QID, `geonames:…`, `local:…`).
-    pub id: String,
+    /// The lexicon id (Wikidata QID, `geonames:…`, `local:…`); `null` for a name found by
+    /// rules that no lexicon holds.
+    pub id: Option<String>,
     /// Number of mentions.
     pub count: usize,
     /// The mentions, in document order.

@@ -19,6 +19,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::lexicon::{Alias, EntityKind, Lexicon};
+use crate::rules::SentenceRules;
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -26,21 +27,46 @@ use crate::lexicon::{Alias, EntityKind, Lexicon};
 pub enum MentionSource {
     /// An alias of the lexicon.
     Lexicon,
+    /// A rule over cues and capitalization (`lexicons/cues.tsv`): a name the lexicon lacks.
+    Rule,
     /// A short form of a name found earlier in the same article.
     Alias,
 }
 
-/// A mention of a lexicon entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// An entity of the lexicon, by index.
+    Lexicon(usize),
+    /// A name the lexicon lacks, by its full form as first written.
+    New(String),
+}
+
+/// A mention of an entity.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// Byte range in the text.
     pub range: Range<usize>,
-    /// Index of the entity in the lexicon.
-    pub entity: usize,
     /// Index of the sentence it is in.
     pub sentence: usize,
     /// How it was found.
     pub source: MentionSource,
+    /// PERSON, PLACE or ORGANIZATION.
+    pub kind: EntityKind,
+    /// The entity it refers to.
+    pub target: Target,
+    /// How sure the tagger is, from 0 to 1.
+    pub confidence: f32,
+}
+
+impl Mention {
+    /// The lexicon entity, if the mention refers to one.
+    pub fn entity(&self) -> Option<usize> {
+        match self.target {
+            Target::Lexicon(e) => Some(e),
+            Target::New(_) => None,
+        }
+    }
 }
 
 /// A sentence as the tagger sees it.
@@ -52,37 +78,7 @@ pub struct TagSpan {
     pub tag: bool,
 }
 
-/// Context cues from `lexicons/cues.tsv`.
-#[derive(Debug, Clone, Default)]
-pub struct Cues {
-    place: HashSet<String>,
-}
-
-impl Cues {
-    /// The built-in cues.
-    pub fn builtin() -> Cues {
-        Cues::parse(include_str!("../lexicons/cues.tsv"), "lexicons/cues.tsv")
-            .expect("the built-in cues.tsv is valid (a unit test proves it)")
-    }
-
-    /// Parses `kind<TAB>cue` lines.
-    pub fn parse(src: &str, path: &str) -> Result<Cues> {
-        let mut cues = Cues::default();
-        for (i, line) in src.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |reason: String| Error::Lexicon { path: path.into(), line: i + 1, reason };
-            let (kind, cue) = line.split_once('\t').ok_or_else(|| err("expected kind<TAB>cue".into()))?;
-            match kind {
-                "place" => cues.place.insert(cue.trim().to_lowercase()),
-                other => return Err(err(format!("unknown cue kind {other:?}"))),
-            };
-        }
-        Ok(cues)
-    }
-}
+pub use crate::rules::Cues;
 
 /// The compiled lexicon.
 pub struct Gazetteer {
@@ -229,7 +225,8 @@ impl Gazetteer {
                 .filter(|a| self.accepts(a, &ctx))
                 .max_by_key(|a| self.rank(a, lang));
             if let Some(alias) = best {
-                found.push(Candidate { range, entity: alias.entity, sentence });
+                let confidence = if alias.flags.common || alias.flags.context { 0.7 } else { 0.95 };
+                found.push(Candidate { range, entity: alias.entity, sentence, confidence });
             }
         }
         // Leftmost-longest among the accepted matches.
@@ -241,19 +238,60 @@ impl Gazetteer {
             }
             mentions.push(Mention {
                 range: c.range,
-                entity: c.entity,
                 sentence: c.sentence,
                 source: MentionSource::Lexicon,
+                kind: self.lexicon.entities[c.entity].kind,
+                target: Target::Lexicon(c.entity),
+                confidence: c.confidence,
             });
         }
+        let mentions = self.apply_rules(text, spans, lang, mentions);
         self.propagate(text, spans, mentions)
+    }
+
+    /// Runs the rules sentence by sentence over the lexicon's mentions.
+    fn apply_rules(&self, text: &str, spans: &[TagSpan], lang: Lang, lexicon: Vec<Mention>) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::with_capacity(lexicon.len());
+        let mut next = 0;
+        for (si, span) in spans.iter().enumerate() {
+            let first = next;
+            while next < lexicon.len() && lexicon[next].sentence == si {
+                next += 1;
+            }
+            let mut here: Vec<Mention> = lexicon[first..next].to_vec();
+            if !span.tag {
+                continue;
+            }
+            let rules =
+                SentenceRules { cues: &self.cues, text, sentence: span.range.clone(), index: si, lang };
+            let known: Vec<(Range<usize>, EntityKind)> =
+                here.iter().map(|m| (m.range.clone(), m.kind)).collect();
+            let verdict = rules.run(&known);
+            for (li, range) in verdict.widened {
+                here[li].range = range;
+            }
+            let mut kept: Vec<Mention> = here
+                .into_iter()
+                .enumerate()
+                .filter(|(li, _)| !verdict.dropped.contains(li))
+                .map(|(_, m)| m)
+                .collect();
+            for m in verdict.added {
+                if !kept.iter().any(|k| k.range.start < m.range.end && m.range.start < k.range.end) {
+                    kept.push(m);
+                }
+            }
+            kept.sort_by_key(|m| m.range.start);
+            out.extend(kept);
+        }
+        out
     }
 
     /// Within an article, a later single word of a person's full name refers to that person.
     fn propagate(&self, text: &str, spans: &[TagSpan], mut mentions: Vec<Mention>) -> Vec<Mention> {
-        let mut short: HashMap<&str, Option<usize>> = HashMap::new();
+        let mut short: HashMap<&str, Option<&Mention>> = HashMap::new();
         for m in &mentions {
-            if self.lexicon.entities[m.entity].kind != EntityKind::Person {
+            if m.kind != EntityKind::Person || m.source == MentionSource::Alias || m.confidence < 0.75 {
                 continue;
             }
             let words: Vec<&str> = text[m.range.clone()].split_whitespace().collect();
@@ -261,9 +299,13 @@ impl Gazetteer {
                 continue;
             }
             for w in words {
-                if w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase) {
-                    let slot = short.entry(w).or_insert(Some(m.entity));
-                    if *slot != Some(m.entity) {
+                if w.chars().count() >= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !self.cues.is_skipped(w)
+                    && !self.cues.is_role(w)
+                {
+                    let slot = short.entry(w).or_insert(Some(m));
+                    if slot.is_some_and(|s| s.target != m.target) {
                         *slot = None; // two people share the word: it names neither
                     }
                 }
@@ -273,31 +315,47 @@ impl Gazetteer {
             return mentions;
         }
         let mut added = Vec::new();
+        let mut replaced: HashSet<usize> = HashSet::new();
         for (si, span) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
             for (at, word) in text[span.range.clone()].unicode_word_indices() {
-                let Some(Some(entity)) = short.get(word) else { continue };
+                let Some(Some(full)) = short.get(word) else { continue };
                 let range = span.range.start + at..span.range.start + at + word.len();
-                let covered = mentions
-                    .binary_search_by(|m| {
-                        if m.range.end <= range.start {
-                            std::cmp::Ordering::Less
-                        } else if m.range.start >= range.end {
-                            std::cmp::Ordering::Greater
-                        } else {
-                            std::cmp::Ordering::Equal
-                        }
-                    })
-                    .is_ok();
-                if !covered {
-                    added.push(Mention {
-                        range,
-                        entity: *entity,
-                        sentence: si,
-                        source: MentionSource::Alias,
-                    });
+                let covering = mentions.binary_search_by(|m| {
+                    if m.range.end <= range.start {
+                        std::cmp::Ordering::Less
+                    } else if m.range.start >= range.end {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                });
+                match covering {
+                    // A one-word guess of another kind yields to the person named in full.
+                    Ok(i)
+                        if mentions[i].range == range
+                            && mentions[i].kind != EntityKind::Person
+                            && mentions[i].source == MentionSource::Rule =>
+                    {
+                        replaced.insert(i);
+                    }
+                    Ok(_) => continue,
+                    Err(_) => {}
                 }
+                added.push(Mention {
+                    range,
+                    sentence: si,
+                    source: MentionSource::Alias,
+                    kind: EntityKind::Person,
+                    target: full.target.clone(),
+                    confidence: 0.8,
+                });
             }
         }
+        let mut i = 0;
+        mentions.retain(|_| {
+            i += 1;
+            !replaced.contains(&(i - 1))
+        });
         mentions.extend(added);
         mentions.sort_by_key(|m| m.range.start);
         mentions
@@ -352,6 +410,7 @@ struct Candidate {
     range: Range<usize>,
     entity: usize,
     sentence: usize,
+    confidence: f32,
 }
 
 struct Context<'a> {
@@ -443,7 +502,13 @@ mod tests {
         let spans = vec![TagSpan { range: 0..text.len(), tag: true }];
         g.tag(text, &spans, lang)
             .into_iter()
-            .map(|m| (&text[m.range], g.lexicon.entities[m.entity].canonical.clone()))
+            .map(|m| {
+                let name = match &m.target {
+                    Target::Lexicon(e) => g.lexicon.entities[*e].canonical.clone(),
+                    Target::New(n) => n.clone(),
+                };
+                (&text[m.range], name)
+            })
             .collect()
     }
 
@@ -481,7 +546,7 @@ mod tests {
     #[test]
     fn common_words_need_capitals_or_cues() {
         let g = gazetteer(LEX);
-        assert_eq!(tag(&g, "Harga batu bara naik di Kota Batu.", Lang::Id), [("Batu", "Batu".into())]);
+        assert_eq!(tag(&g, "Harga batu bara naik di Kota Batu.", Lang::Id), [("Kota Batu", "Batu".into())]);
         assert!(tag(&g, "Batu itu besar.", Lang::Id).is_empty(), "sentence-initial common word");
     }
 
@@ -500,7 +565,11 @@ mod tests {
             tag(&g, "Talks in Washington went on.", Lang::En),
             [("Washington", "Washington, D.C.".into())]
         );
-        assert!(tag(&g, "The actor Denzel Washington smiled.", Lang::En).is_empty());
+        // Not the city: a person, by the given name before it (a rule, not the lexicon).
+        assert_eq!(
+            tag(&g, "The actor Denzel Washington smiled.", Lang::En),
+            [("Denzel Washington", "Denzel Washington".into())]
+        );
         assert_eq!(
             tag(&g, "Kata Dmitry Peskov kemarin. Lalu Peskov pergi.", Lang::Id),
             [("Dmitry Peskov", "Dmitry Peskov".into()), ("Peskov", "Dmitry Peskov".into())]

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::entities::{fold_char, Cues, Gazetteer, MentionSource, TagSpan};
+use crate::entities::{fold_char, Cues, Gazetteer, MentionSource, TagSpan, Target};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::lexicon::{self, AliasFlags, EntityKind, Lexicon};
@@ -460,8 +460,8 @@ pub struct Tagged {
     pub start: usize,
     /// End offset (code points, exclusive).
     pub end: usize,
-    /// The entity's id.
-    pub id: String,
+    /// The entity's id; `None` for a name found by rules.
+    pub id: Option<String>,
     /// Its type.
     #[serde(rename = "type")]
     pub kind: EntityKind,
@@ -539,7 +539,14 @@ impl fmt::Display for LookupReport {
                     (Some(a), _) => format!(" via {a:?}"),
                     (None, _) => String::new(),
                 };
-                writeln!(f, "    {:?} → {} {:?} {}{via}", t.text, t.kind, t.canonical, t.id)?;
+                writeln!(
+                    f,
+                    "    {:?} → {} {:?} {}{via}",
+                    t.text,
+                    t.kind,
+                    t.canonical,
+                    t.id.as_deref().unwrap_or("(rule, not in a lexicon)")
+                )?;
             }
         }
         Ok(())
@@ -681,22 +688,28 @@ impl Resolver {
             .tag(text, &spans, lang)
             .into_iter()
             .map(|m| {
-                let e = &lexicon.entities[m.entity];
-                let key = fold(&text[m.range.clone()]);
-                let alias = self.by_key.get(&key).and_then(|list| {
-                    list.iter()
-                        .map(|&a| &lexicon.aliases[a])
-                        .find(|a| a.entity == m.entity && a.lang.is_none_or(|l| l == lang))
-                        .map(|a| cell(&a.text, a.lang, a.flags))
-                });
+                let (id, canonical, alias) = match &m.target {
+                    Target::Lexicon(ei) => {
+                        let e = &lexicon.entities[*ei];
+                        let key = fold(&text[m.range.clone()]);
+                        let alias = self.by_key.get(&key).and_then(|list| {
+                            list.iter()
+                                .map(|&a| &lexicon.aliases[a])
+                                .find(|a| a.entity == *ei && a.lang.is_none_or(|l| l == lang))
+                                .map(|a| cell(&a.text, a.lang, a.flags))
+                        });
+                        (Some(e.id.clone()), e.canonical.clone(), alias)
+                    }
+                    Target::New(name) => (None, name.clone(), None),
+                };
                 Tagged {
                     alias: alias.filter(|_| m.source == MentionSource::Lexicon),
                     text: text[m.range.clone()].to_string(),
                     start: chars(m.range.start),
                     end: chars(m.range.end),
-                    id: e.id.clone(),
-                    kind: e.kind,
-                    canonical: e.canonical.clone(),
+                    id,
+                    kind: m.kind,
+                    canonical,
                     source: m.source,
                 }
             })

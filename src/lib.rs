@@ -31,6 +31,7 @@ pub mod lexicon_tools;
 pub mod outdir;
 pub mod output;
 pub mod pipeline;
+pub mod rules;
 pub mod segment;
 pub mod stem_id;
 pub mod structure;

@@ -13,9 +13,10 @@ use crate::analysis::{
     Analysis, CharOffsets, EntityOut, LangTag, MentionOut, ScoredSentence, Sentence, SummarySentence,
 };
 use crate::document::Document;
-use crate::entities::{Cues, Gazetteer, Mention, TagSpan};
+use crate::entities::{Cues, Gazetteer, Mention, TagSpan, Target};
 use crate::error::Result;
 use crate::lang::{self, Lang};
+use crate::lexicon::EntityKind;
 use crate::segment::Segmenter;
 use crate::structure::{self, FurnitureRules, Zone};
 use crate::summarize::{Candidate, Length, Method, Summarizer};
@@ -155,13 +156,13 @@ impl Pipeline {
         // Summary.
         let body: Vec<usize> =
             (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
-        let mut entity_count: HashMap<usize, usize> = HashMap::new();
+        let mut entity_count: HashMap<&Target, usize> = HashMap::new();
         for m in &mentions {
-            *entity_count.entry(m.entity).or_default() += 1;
+            *entity_count.entry(&m.target).or_default() += 1;
         }
         let mut entity_mass = vec![0.0; sentences.len()];
         for m in &mentions {
-            entity_mass[m.sentence] += entity_count[&m.entity] as f64;
+            entity_mass[m.sentence] += entity_count[&m.target] as f64;
         }
         // Sentences of one input line share a paragraph.
         let mut paragraph_of = Vec::with_capacity(sentences.len());
@@ -254,20 +255,17 @@ fn group_entities(
 ) -> Vec<EntityOut> {
     let lexicon = g.lexicon();
     let mut out: Vec<(usize, EntityOut)> = Vec::new();
-    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut slot: HashMap<(Target, EntityKind), usize> = HashMap::new();
     for m in mentions {
-        let i = *slot.entry(m.entity).or_insert_with(|| {
-            let e = &lexicon.entities[m.entity];
-            out.push((
-                m.range.start,
-                EntityOut {
-                    name: e.canonical.clone(),
-                    kind: e.kind,
-                    id: e.id.clone(),
-                    count: 0,
-                    mentions: Vec::new(),
-                },
-            ));
+        let i = *slot.entry((m.target.clone(), m.kind)).or_insert_with(|| {
+            let (name, id) = match &m.target {
+                Target::Lexicon(e) => {
+                    let e = &lexicon.entities[*e];
+                    (e.canonical.clone(), Some(e.id.clone()))
+                }
+                Target::New(name) => (name.clone(), None),
+            };
+            out.push((m.range.start, EntityOut { name, kind: m.kind, id, count: 0, mentions: Vec::new() }));
             out.len() - 1
         });
         let entity = &mut out[i].1;
@@ -278,6 +276,7 @@ fn group_entities(
             text: text[m.range].to_string(),
             sentence: m.sentence,
             source: m.source,
+            confidence: (f64::from(m.confidence) * 100.0).round() / 100.0,
         });
     }
     out.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));

@@ -380,7 +380,13 @@ fn check(pipeline: &Pipeline, case: &Case) -> Result<(), String> {
         .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
         .filter(|(_, m)| m.start < end && start < m.end)
         .map(|(e, m)| {
-            (e.kind, e.name.as_str(), e.id.as_str(), m.text.as_str(), m.start <= start && end <= m.end)
+            (
+                e.kind,
+                e.name.as_str(),
+                e.id.as_deref().unwrap_or("rule"),
+                m.text.as_str(),
+                m.start <= start && end <= m.end,
+            )
         })
         .collect();
     let found = || {

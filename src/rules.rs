@@ -1,0 +1,697 @@
+//! Rules for names the lexicons do not hold.
+//!
+//! After the lexicon pass, each sentence is read as a row of words. Runs of capitalized words
+//! ("spans") are cut at the cues of `lexicons/cues.tsv` and at lexicon mentions, and each
+//! remaining run of unknown words is classified by what stands around it: a title or role before
+//! it ("Presiden", "coach"), a reporting verb on either side ("kata", "said"), an organization's
+//! head or tail word ("Kementerian …", "… Tbk"), a place's head or tail word ("Desa …",
+//! "… River"), a place cue ("di", "in"), a known given name, or an acronym. A run with no such
+//! support is dropped when it could be capitalized for another reason: at the start of a
+//! sentence, in a headline, or a single word. Every rule mention carries a confidence.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::entities::{Mention, MentionSource, Target};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::lexicon::EntityKind;
+
+/// Context cues from `lexicons/cues.tsv`, plus the given-name and stopword lists.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    pub(crate) place: HashSet<String>,
+    person: HashSet<String>,
+    said: HashSet<String>,
+    org_head: HashSet<String>,
+    org_tail: HashSet<String>,
+    place_head: HashSet<String>,
+    place_tail: HashSet<String>,
+    connector: HashSet<String>,
+    org_connector: HashSet<String>,
+    skip: HashSet<String>,
+    not_before: HashSet<String>,
+    office: HashSet<String>,
+    given: HashSet<String>,
+    stop: HashSet<String>,
+}
+
+/// The longest cue phrase, in words.
+const MAX_CUE_WORDS: usize = 3;
+
+fn word_list(src: &str) -> impl Iterator<Item = String> + '_ {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase)
+}
+
+/// A cue as it is looked up: lowercase, without a final period ("Dr." and "Dr" are one cue).
+fn cue_key(s: &str) -> String {
+    s.trim().trim_end_matches('.').to_lowercase()
+}
+
+impl Cues {
+    /// The built-in cues, given names and stopwords.
+    pub fn builtin() -> Cues {
+        let mut cues = Cues::parse(include_str!("../lexicons/cues.tsv"), "lexicons/cues.tsv")
+            .expect("the built-in cues.tsv is valid (a unit test proves it)");
+        cues.given.extend(word_list(include_str!("../lexicons/given-names-id.txt")));
+        cues.given.extend(word_list(include_str!("../lexicons/given-names-en.txt")));
+        cues.given.extend(word_list(include_str!("../lexicons/given-names-world.txt")));
+        cues.stop.extend(word_list(include_str!("../lexicons/stopwords-id.txt")));
+        cues.stop.extend(word_list(include_str!("../lexicons/stopwords-en.txt")));
+        cues
+    }
+
+    /// Parses `kind<TAB>cue` lines.
+    pub fn parse(src: &str, path: &str) -> Result<Cues> {
+        let mut cues = Cues::default();
+        for (i, line) in src.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |reason: String| Error::Lexicon { path: path.into(), line: i + 1, reason };
+            let (kind, cue) = line.split_once('\t').ok_or_else(|| err("expected kind<TAB>cue".into()))?;
+            let set = match kind {
+                "place" => &mut cues.place,
+                "person" => &mut cues.person,
+                "said" => &mut cues.said,
+                "org-head" => &mut cues.org_head,
+                "org-tail" => &mut cues.org_tail,
+                "place-head" => &mut cues.place_head,
+                "place-tail" => &mut cues.place_tail,
+                "connector" => &mut cues.connector,
+                "org-connector" => &mut cues.org_connector,
+                "skip" => &mut cues.skip,
+                "not-before" => &mut cues.not_before,
+                "office" => &mut cues.office,
+                other => return Err(err(format!("unknown cue kind {other:?}"))),
+            };
+            let key = cue_key(cue);
+            if key.is_empty() || key.split(' ').count() > MAX_CUE_WORDS {
+                return Err(err(format!("a cue is one to {MAX_CUE_WORDS} words")));
+            }
+            set.insert(key);
+        }
+        Ok(cues)
+    }
+
+    /// Whether a word is never a name by itself: a day, a month, a function word.
+    pub fn is_skipped(&self, word: &str) -> bool {
+        let key = cue_key(word);
+        self.skip.contains(&key) || self.stop.contains(&key)
+    }
+
+    /// Whether a word is a title, an office or a head word: never a short form of a name.
+    pub fn is_role(&self, word: &str) -> bool {
+        let key = cue_key(word);
+        [&self.person, &self.office, &self.org_head, &self.place_head, &self.said]
+            .iter()
+            .any(|s| s.contains(&key))
+    }
+
+    /// Whether a word is a known given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(&word.to_lowercase())
+    }
+}
+
+/// A word of a sentence.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    key: String,
+    /// Starts with a capital letter.
+    cap: bool,
+    /// Two or more letters, all capitals: an acronym.
+    acronym: bool,
+}
+
+/// Where a word stands relative to the lexicon's mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cover {
+    Free,
+    /// Inside the lexicon mention with this index.
+    Lexicon(usize),
+}
+
+/// The rule pass over one sentence: returns new mentions and marks lexicon mentions to drop or
+/// to widen (index into `lexicon`, new range).
+pub(crate) struct SentenceRules<'a> {
+    pub cues: &'a Cues,
+    pub text: &'a str,
+    pub sentence: Range<usize>,
+    pub index: usize,
+    pub lang: Lang,
+}
+
+/// What the rules decide about the lexicon's mentions in a sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Verdict {
+    /// New mentions found by rules.
+    pub added: Vec<Mention>,
+    /// Lexicon mentions (by index) to drop: covered by a rule mention or ruled out by a cue.
+    pub dropped: HashSet<usize>,
+    /// Lexicon mentions (by index) whose range grows to take in a head word ("Kabupaten Bogor").
+    pub widened: Vec<(usize, Range<usize>)>,
+}
+
+impl SentenceRules<'_> {
+    fn words(&self) -> Vec<Word<'_>> {
+        let s = &self.text[self.sentence.clone()];
+        s.unicode_word_indices()
+            .map(|(at, w)| {
+                let start = self.sentence.start + at;
+                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                Word {
+                    range: start..start + w.len(),
+                    text: w,
+                    key: cue_key(w),
+                    cap: w.chars().next().is_some_and(char::is_uppercase),
+                    acronym: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+                }
+            })
+            .collect()
+    }
+
+    /// The text between two words may sit inside one name: a space, a hyphen, an initial's or a
+    /// title's period.
+    fn joinable(&self, a: &Word<'_>, b: &Word<'_>) -> bool {
+        let gap = &self.text[a.range.end..b.range.start];
+        match gap {
+            " " | "\u{a0}" | "-" => true,
+            ". " => a.text.chars().count() == 1 || self.cues.person.contains(&a.key),
+            _ => false,
+        }
+    }
+
+    /// Whether the sentence is a headline, where capitals say nothing: in capitals, or short with
+    /// most words capitalized and no figures or brackets (a list of results is not a headline).
+    fn headline(&self, words: &[Word<'_>]) -> bool {
+        let letters: Vec<&Word<'_>> =
+            words.iter().filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic)).collect();
+        let caps = letters.iter().filter(|w| w.cap).count();
+        let upper = letters.iter().filter(|w| w.acronym).count();
+        let s = &self.text[self.sentence.clone()];
+        let listy = s.contains(['(', ')']) || s.chars().any(|c| c.is_ascii_digit());
+        (letters.len() >= 2 && upper * 2 > letters.len())
+            || (letters.len() >= 3 && letters.len() <= 15 && !listy && caps * 10 >= letters.len() * 7)
+    }
+
+    /// The longest cue of `set` that ends at word `end` (exclusive), as its first word's index.
+    fn cue_ending(&self, words: &[Word<'_>], end: usize, set: &HashSet<String>) -> Option<usize> {
+        (1..=MAX_CUE_WORDS.min(end)).rev().find_map(|n| {
+            let start = end - n;
+            let phrase: Vec<&str> = words[start..end].iter().map(|w| w.key.as_str()).collect();
+            set.contains(&phrase.join(" ")).then_some(start)
+        })
+    }
+
+    /// The longest cue of `set` that starts at word `start`, as its end (exclusive).
+    fn cue_starting(
+        &self,
+        words: &[Word<'_>],
+        start: usize,
+        limit: usize,
+        set: &HashSet<String>,
+    ) -> Option<usize> {
+        (1..=MAX_CUE_WORDS.min(limit - start)).rev().find_map(|n| {
+            let phrase: Vec<&str> = words[start..start + n].iter().map(|w| w.key.as_str()).collect();
+            set.contains(&phrase.join(" ")).then_some(start + n)
+        })
+    }
+
+    /// Runs the rules. `lexicon` holds this sentence's lexicon mentions (range, kind), in order.
+    pub fn run(&self, lexicon: &[(Range<usize>, EntityKind)]) -> Verdict {
+        let mut verdict = Verdict::default();
+        let words = self.words();
+        if words.is_empty() {
+            return verdict;
+        }
+        let cover: Vec<Cover> = words
+            .iter()
+            .map(|w| {
+                lexicon
+                    .iter()
+                    .position(|(r, _)| r.start <= w.range.start && w.range.end <= r.end)
+                    .map_or(Cover::Free, Cover::Lexicon)
+            })
+            .collect();
+        // A language, currency or nationality word before a lexicon mention ("bahasa Inggris").
+        for (li, (r, _)) in lexicon.iter().enumerate() {
+            if let Some(wi) = words.iter().position(|w| w.range.start == r.start) {
+                if wi > 0 && !words[wi - 1].cap && self.cues.not_before.contains(&words[wi - 1].key) {
+                    verdict.dropped.insert(li);
+                }
+            }
+        }
+        let score_line = self.score_line(&words);
+        if score_line {
+            // A table or a results line ("Leeds 2 Chelsea 1", "BOSTON 65 65 .500"): a name
+            // followed by a score is a team, whatever else it names.
+            self.teams(&words, &cover, lexicon, &mut verdict);
+        }
+        if self.headline(&words) {
+            return verdict;
+        }
+        let first_word = 0;
+        let mut i = 0;
+        while i < words.len() {
+            if !self.name_word(&words[i]) {
+                i += 1;
+                continue;
+            }
+            // A span of capitalized words, with connectors inside.
+            let start = i;
+            let org_headed = self.cues.org_head.contains(&words[i].key);
+            let mut end = i + 1;
+            while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
+                let w = &words[end];
+                if self.name_word(w) {
+                    end += 1;
+                    continue;
+                }
+                let connector = self.cues.connector.contains(&w.key)
+                    || (org_headed && self.cues.org_connector.contains(&w.key));
+                if !w.cap
+                    && connector
+                    && end + 1 < words.len()
+                    && self.joinable(w, &words[end + 1])
+                    && self.name_word(&words[end + 1])
+                {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            self.span(&words, &cover, lexicon, start, end, start == first_word, &mut verdict);
+            i = end;
+        }
+        verdict
+    }
+
+    /// Two or more names followed by a small number, or a "v" between names: a results line.
+    fn score_line(&self, words: &[Word<'_>]) -> bool {
+        let scored =
+            (0..words.len()).filter(|&i| self.team_word(&words[i]) && self.number_after(words, i)).count();
+        // Indonesian writes "Kelas 4", "SMA Negeri 1", "Pasal 5": two such are not a table.
+        let needed = if self.lang == Lang::En { 2 } else { 3 };
+        scored >= needed || words.iter().any(|w| matches!(w.text, "v" | "vs"))
+    }
+
+    /// A word that can be part of a team's name in a results line.
+    fn team_word(&self, w: &Word<'_>) -> bool {
+        self.name_word(w) && w.text.chars().count() >= 2
+    }
+
+    /// Word `i` is followed by a score: a number of one to three digits right after a space.
+    fn number_after(&self, words: &[Word<'_>], i: usize) -> bool {
+        words.get(i + 1).is_some_and(|n| {
+            self.text[words[i].range.end..n.range.start] == *" "
+                && n.text.len() <= 3
+                && n.text.bytes().all(|b| b.is_ascii_digit())
+        })
+    }
+
+    /// In a results line, every span of names before a score or around a "v" is a team.
+    fn teams(
+        &self,
+        words: &[Word<'_>],
+        cover: &[Cover],
+        lexicon: &[(Range<usize>, EntityKind)],
+        verdict: &mut Verdict,
+    ) {
+        let mut i = 0;
+        while i < words.len() {
+            if !self.team_word(&words[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
+                if self.team_word(&words[end]) {
+                    end += 1;
+                } else if self.cues.connector.contains(&words[end].key)
+                    || self.cues.org_connector.contains(&words[end].key)
+                        && words.get(end + 1).is_some_and(|w| self.team_word(w))
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = end.min(words.len());
+            let versus = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "v" | "vs"));
+            let team = self.number_after(words, end - 1) || versus(end) || (start > 0 && versus(start - 1));
+            let person = self.cues.given.contains(&words[start].key)
+                || lexicon.iter().any(|(r, k)| {
+                    *k == EntityKind::Person
+                        && r.start <= words[start].range.start
+                        && words[start].range.end <= r.end
+                });
+            if team && !person {
+                let inside: Vec<usize> = cover[start..end]
+                    .iter()
+                    .filter_map(|c| match c {
+                        Cover::Lexicon(li) => Some(*li),
+                        Cover::Free => None,
+                    })
+                    .collect();
+                let whole_org = matches!(inside[..], [li, ..] if lexicon[li].1 == EntityKind::Organization
+                    && lexicon[li].0 == (words[start].range.start..words[end - 1].range.end));
+                if !whole_org {
+                    verdict.dropped.extend(inside);
+                    self.add(words, start, end, EntityKind::Organization, 0.6, verdict);
+                }
+            }
+            i = end;
+        }
+    }
+
+    /// A word that can be part of a name: capitalized and not a day, month or the like.
+    fn name_word(&self, w: &Word<'_>) -> bool {
+        w.cap
+            && !self.cues.skip.contains(&w.key)
+            // "Umumnya", "Alasannya": an Indonesian word with the clitic is not a name.
+            && !(self.lang == Lang::Id && !w.acronym && w.key.len() > 5 && w.key.ends_with("nya"))
+    }
+
+    /// Splits a span at cues and lexicon mentions and classifies the runs left.
+    #[allow(clippy::too_many_arguments)]
+    fn span(
+        &self,
+        words: &[Word<'_>],
+        cover: &[Cover],
+        lexicon: &[(Range<usize>, EntityKind)],
+        start: usize,
+        end: usize,
+        initial: bool,
+        verdict: &mut Verdict,
+    ) {
+        let mut i = start;
+        let mut initial = initial;
+        // A sentence-initial function word is capitalized only for being first ("Menurut", "The").
+        if initial && cover[i] == Cover::Free && self.cues.stop.contains(&words[i].key) {
+            i += 1;
+            initial = false;
+        }
+        if self.mixed(words, cover, lexicon, i, end, verdict) {
+            return;
+        }
+        // The context before the span: a lowercase cue word (or phrase) right before it.
+        let mut person_cue = self.cue_ending(words, start, &self.cues.person).is_some()
+            || self.cue_ending(words, start, &self.cues.said).is_some();
+        let mut blocked = start > 0 && self.cues.not_before.contains(&words[start - 1].key);
+        while i < end {
+            // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
+            // Barat Ridwan Kamil").
+            if let Cover::Lexicon(li) = cover[i] {
+                let last = (i..end).take_while(|&j| cover[j] == Cover::Lexicon(li)).last().unwrap_or(i);
+                // An organization's head before a known place makes one organization ("Bank
+                // Indonesia" is in the lexicon; "Universitas Riau" may not be): handled below.
+                i = last + 1;
+                initial = false;
+                blocked = false;
+                continue;
+            }
+            // A person cue inside the span ("Presiden", "Menteri", "Foreign Minister", "Wakil
+            // Sekretaris Jenderal"), office words allowed before it.
+            let mut k = i;
+            while k < end && cover[k] == Cover::Free && self.cues.office.contains(&words[k].key) {
+                k += 1;
+            }
+            if let Some(after) = self.cue_starting(words, k, end, &self.cues.person) {
+                i = after;
+                person_cue = true;
+                initial = false;
+                // Office words complete the title ("Menteri Luar Negeri").
+                while i < end && cover[i] == Cover::Free && self.cues.office.contains(&words[i].key) {
+                    i += 1;
+                }
+                continue;
+            }
+            if initial && self.cues.said.contains(&words[i].key) {
+                i += 1;
+                initial = false;
+                person_cue = true;
+                continue;
+            }
+            // An organization or a place named by its head word: to the end of the span (or the
+            // next person cue), taking in any lexicon mentions.
+            let org = self.cue_starting(words, i, end, &self.cues.org_head);
+            let place = self.cue_starting(words, i, end, &self.cues.place_head);
+            if let Some(head_end) = org.or(place) {
+                let kind = if org.is_some() { EntityKind::Organization } else { EntityKind::Place };
+                let mut j = head_end;
+                while j < end
+                    && self.cue_starting(words, j, end, &self.cues.person).is_none()
+                    && self.cue_starting(words, j, end, &self.cues.org_head).is_none()
+                    && self.cue_starting(words, j, end, &self.cues.place_head).is_none()
+                {
+                    j += 1;
+                }
+                if j > head_end {
+                    self.headed(words, cover, lexicon, i, j, kind, verdict);
+                    i = j;
+                    initial = false;
+                    person_cue = false;
+                    continue;
+                }
+            }
+            // A connector is never a name by itself.
+            if !self.name_word(&words[i]) {
+                i += 1;
+                continue;
+            }
+            // A run of unknown words up to the next lexicon mention or cue.
+            let mut j = i + 1;
+            while j < end
+                && cover[j] == Cover::Free
+                && self.cue_starting(words, j, end, &self.cues.person).is_none()
+                && self.cue_starting(words, j, end, &self.cues.org_head).is_none()
+                && self.cue_starting(words, j, end, &self.cues.place_head).is_none()
+            {
+                j += 1;
+            }
+            let headed =
+                self.cues.org_head.contains(&words[i].key) || self.cues.place_head.contains(&words[i].key);
+            // After a title, a run that a lexicon mention follows is the title's office
+            // ("Menteri Keadilan Sierra Leone Frank Kargbo"): the name comes later.
+            let office = person_cue && j < end && matches!(cover[j], Cover::Lexicon(_));
+            if !blocked && !headed && !office {
+                let quoted = self.quoted(words, i, j);
+                let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };
+                if let Some((kind, confidence)) = self.classify(words, &run) {
+                    self.add(words, i, j, kind, confidence, verdict);
+                }
+            }
+            i = j;
+            initial = false;
+            person_cue = office;
+            blocked = false;
+        }
+    }
+
+    /// The run stands alone between quotation marks: a title of a work, a slogan.
+    fn quoted(&self, words: &[Word<'_>], start: usize, end: usize) -> bool {
+        let before = self.text[self.sentence.start..words[start].range.start].chars().next_back();
+        let after = self.text[words[end - 1].range.end..self.sentence.end].chars().next();
+        before.is_some_and(|c| matches!(c, '"' | '“' | '\'' | '‘' | '«'))
+            && after.is_some_and(|c| matches!(c, '"' | '”' | '\'' | '’' | '»'))
+    }
+
+    /// A span of one lexicon mention and unknown capitalized words around it, with no cue among
+    /// them, is one name: "Jason Stoltenberg" (a person by the given name), "Torpedo Moscow",
+    /// "Texas Rangers", "Karachi Stock Exchange" (an organization named after a place).
+    fn mixed(
+        &self,
+        words: &[Word<'_>],
+        cover: &[Cover],
+        lexicon: &[(Range<usize>, EntityKind)],
+        start: usize,
+        end: usize,
+        verdict: &mut Verdict,
+    ) -> bool {
+        if end - start < 2 {
+            return false;
+        }
+        let mut inside: Vec<usize> = cover[start..end]
+            .iter()
+            .filter_map(|c| match c {
+                Cover::Lexicon(li) => Some(*li),
+                Cover::Free => None,
+            })
+            .collect();
+        inside.dedup();
+        let [li] = inside[..] else { return false };
+        let cue = |w: &Word<'_>| {
+            [
+                &self.cues.person,
+                &self.cues.said,
+                &self.cues.office,
+                &self.cues.org_head,
+                &self.cues.place_head,
+            ]
+            .iter()
+            .any(|set| set.contains(&w.key))
+                || self.cues.stop.contains(&w.key)
+        };
+        let free: Vec<usize> = (start..end).filter(|&j| cover[j] == Cover::Free).collect();
+        if free.is_empty() || free.iter().any(|&j| cue(&words[j]) || words[j].acronym) {
+            return false;
+        }
+        let kind = lexicon[li].1;
+        let first_free = cover[start] == Cover::Free;
+        let new_kind =
+            if first_free && (self.cues.given.contains(&words[start].key) || self.initial(words, start)) {
+                EntityKind::Person
+            } else if kind == EntityKind::Place && self.lang == Lang::En {
+                EntityKind::Organization
+            } else {
+                return false;
+            };
+        verdict.dropped.insert(li);
+        self.add(words, start, end, new_kind, 0.55, verdict);
+        true
+    }
+
+    /// Word `i` is an initial: one capital letter and a period ("G. Thorpe").
+    fn initial(&self, words: &[Word<'_>], i: usize) -> bool {
+        let w = &words[i];
+        w.text.chars().count() == 1 && w.cap && self.text[w.range.end..].starts_with(". ")
+    }
+
+    /// A name with a head word: "Kabupaten Bogor" widens the lexicon's "Bogor"; "Desa
+    /// Kedungbulus" or "Universitas Riau" is a new entity over the whole run.
+    #[allow(clippy::too_many_arguments)]
+    fn headed(
+        &self,
+        words: &[Word<'_>],
+        cover: &[Cover],
+        lexicon: &[(Range<usize>, EntityKind)],
+        start: usize,
+        end: usize,
+        kind: EntityKind,
+        verdict: &mut Verdict,
+    ) {
+        let inside: Vec<usize> = cover[start..end]
+            .iter()
+            .filter_map(|c| match c {
+                Cover::Lexicon(li) => Some(*li),
+                Cover::Free => None,
+            })
+            .collect();
+        let mut distinct = inside.clone();
+        distinct.dedup();
+        // The head and one lexicon mention of the same kind: the mention takes in the head.
+        if let [li] = distinct[..] {
+            let (r, k) = &lexicon[li];
+            let rest_free = cover[start..end].iter().filter(|c| **c == Cover::Free).count();
+            let head_words = (start..end).take_while(|&j| cover[j] == Cover::Free).count();
+            if *k == kind && rest_free == head_words && r.end == words[end - 1].range.end {
+                verdict.widened.push((li, words[start].range.start..r.end));
+                return;
+            }
+        }
+        // Otherwise one new entity over the run, unless the lexicon already names all of it.
+        if inside.len() == end - start {
+            return;
+        }
+        verdict.dropped.extend(distinct);
+        self.add(words, start, end, kind, 0.8, verdict);
+    }
+
+    fn classify(&self, words: &[Word<'_>], run: &Run) -> Option<(EntityKind, f32)> {
+        let n = run.end - run.start;
+        let first = &words[run.start];
+        let after_said = self.said_after(words, run.end);
+        let tail = &words[run.end - 1].key;
+        if n >= 2 && self.cues.org_tail.contains(tail) && !self.cues.given.contains(&first.key) {
+            return Some((EntityKind::Organization, 0.75));
+        }
+        if n >= 2 && self.cues.place_tail.contains(tail) {
+            return Some((EntityKind::Place, 0.7));
+        }
+        if n == 1 && first.acronym {
+            // In English an unknown acronym names an organization far more often than anything
+            // else; Indonesian writes common nouns as acronyms too (BBM, SPBU, SMA, RT).
+            return (self.lang == Lang::En && (!run.initial || run.span_end > run.end || after_said))
+                .then_some((EntityKind::Organization, 0.5));
+        }
+        if run.quoted {
+            return None;
+        }
+        if run.person_cue || after_said {
+            return Some((EntityKind::Person, 0.85));
+        }
+        if n >= 2 && self.initial(words, run.start) {
+            return Some((EntityKind::Person, 0.7));
+        }
+        if self.cues.given.contains(&first.key) && (n >= 2 || !run.initial) {
+            return Some((EntityKind::Person, if n >= 2 { 0.75 } else { 0.55 }));
+        }
+        None
+    }
+
+    /// A reporting verb after the run, past a comma or a closing quote.
+    fn said_after(&self, words: &[Word<'_>], end: usize) -> bool {
+        let Some(next) = words.get(end) else { return false };
+        let gap = &self.text[words[end - 1].range.end..next.range.start];
+        gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '"' | '”' | '’' | '\''))
+            && !next.cap
+            && self.cues.said.contains(&next.key)
+    }
+
+    fn add(
+        &self,
+        words: &[Word<'_>],
+        start: usize,
+        end: usize,
+        kind: EntityKind,
+        confidence: f32,
+        verdict: &mut Verdict,
+    ) {
+        let range = words[start].range.start..words[end - 1].range.end;
+        let name = self.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        verdict.added.push(Mention {
+            range,
+            sentence: self.index,
+            source: MentionSource::Rule,
+            kind,
+            target: Target::New(name),
+            confidence,
+        });
+    }
+}
+
+/// A run of unknown capitalized words and what stands around it.
+struct Run {
+    start: usize,
+    end: usize,
+    initial: bool,
+    person_cue: bool,
+    span_end: usize,
+    quoted: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_cues_parse() {
+        let c = Cues::builtin();
+        assert!(c.person.contains("presiden") && c.person.contains("dr"));
+        assert!(c.said.contains("kata") && c.org_tail.contains("tbk"));
+        assert!(c.is_given_name("Ahmad") && c.stop.contains("menurut"));
+    }
+
+    #[test]
+    fn bad_cue_line_names_the_line() {
+        let e = Cues::parse("# c\nplace\tdi\nhero\tx\n", "c.tsv").unwrap_err().to_string();
+        assert!(e.contains("c.tsv") && e.contains('3'), "{e}");
+    }
+}
