@@ -295,7 +295,8 @@ impl Gazetteer {
                 continue;
             }
             let words: Vec<&str> = text[m.range.clone()].split_whitespace().collect();
-            if words.len() < 2 {
+            // A person's name has two to four words; a longer "name" is a misread office.
+            if !(2..=4).contains(&words.len()) {
                 continue;
             }
             for w in words {
@@ -330,10 +331,10 @@ impl Gazetteer {
                     }
                 });
                 match covering {
-                    // A one-word guess of another kind yields to the person named in full.
+                    // A one-word guess yields to the person named in full ("Dr. Whitfield said").
                     Ok(i)
                         if mentions[i].range == range
-                            && mentions[i].kind != EntityKind::Person
+                            && mentions[i].target != full.target
                             && mentions[i].source == MentionSource::Rule =>
                     {
                         replaced.insert(i);
@@ -385,7 +386,10 @@ impl Gazetteer {
         let kind = self.lexicon.entities[alias.entity].kind;
         if alias.flags.common {
             let cue = kind == EntityKind::Place && self.place_cue_before(ctx);
-            if !cue && (!ctx.cased || ctx.sentence_initial() || ctx.title_case_sentence()) {
+            // Indonesian capitalizes many common words (titles of offices, programs, works), so
+            // there a common-word alias needs its cue; so does one that is a function word.
+            let weak = ctx.lang == Lang::Id || self.cues.is_skipped(written);
+            if !cue && (weak || !ctx.cased || ctx.sentence_initial() || ctx.title_case_sentence()) {
                 return false;
             }
         }

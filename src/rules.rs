@@ -34,6 +34,7 @@ pub struct Cues {
     skip: HashSet<String>,
     not_before: HashSet<String>,
     office: HashSet<String>,
+    facility: HashSet<String>,
     given: HashSet<String>,
     stop: HashSet<String>,
 }
@@ -60,6 +61,10 @@ impl Cues {
         cues.given.extend(word_list(include_str!("../lexicons/given-names-world.txt")));
         cues.stop.extend(word_list(include_str!("../lexicons/stopwords-id.txt")));
         cues.stop.extend(word_list(include_str!("../lexicons/stopwords-en.txt")));
+        // "Kami", "Will": a function word is read as one, never as a given name.
+        let stop = std::mem::take(&mut cues.stop);
+        cues.given.retain(|g| !stop.contains(g));
+        cues.stop = stop;
         cues
     }
 
@@ -86,6 +91,7 @@ impl Cues {
                 "skip" => &mut cues.skip,
                 "not-before" => &mut cues.not_before,
                 "office" => &mut cues.office,
+                "facility" => &mut cues.facility,
                 other => return Err(err(format!("unknown cue kind {other:?}"))),
             };
             let key = cue_key(cue);
@@ -182,7 +188,11 @@ impl SentenceRules<'_> {
         let gap = &self.text[a.range.end..b.range.start];
         match gap {
             " " | "\u{a0}" | "-" => true,
-            ". " => a.text.chars().count() == 1 || self.cues.person.contains(&a.key),
+            ". " => {
+                a.text.chars().count() == 1
+                    || self.cues.person.contains(&a.key)
+                    || self.cues.place_head.contains(&a.key)
+            }
             _ => false,
         }
     }
@@ -275,6 +285,18 @@ impl SentenceRules<'_> {
                 }
                 let connector = self.cues.connector.contains(&w.key)
                     || (org_headed && self.cues.org_connector.contains(&w.key));
+                // "SMA Negeri 1 Semarang", "Batalyon 4": a number inside a headed name.
+                let headed = org_headed || self.cues.place_head.contains(&words[i].key);
+                if headed
+                    && w.text.bytes().all(|b| b.is_ascii_digit())
+                    && w.text.len() <= 3
+                    && end + 1 < words.len()
+                    && self.joinable(w, &words[end + 1])
+                    && self.name_word(&words[end + 1])
+                {
+                    end += 2;
+                    continue;
+                }
                 if !w.cap
                     && connector
                     && end + 1 < words.len()
@@ -446,14 +468,21 @@ impl SentenceRules<'_> {
             if let Some(head_end) = org.or(place) {
                 let kind = if org.is_some() { EntityKind::Organization } else { EntityKind::Place };
                 let mut j = head_end;
+                // A street keeps the titles in its name ("Jl. Jend. Sudirman").
+                let street = org.is_none();
                 while j < end
-                    && self.cue_starting(words, j, end, &self.cues.person).is_none()
+                    && (street || self.cue_starting(words, j, end, &self.cues.person).is_none())
                     && self.cue_starting(words, j, end, &self.cues.org_head).is_none()
                     && self.cue_starting(words, j, end, &self.cues.place_head).is_none()
                 {
                     j += 1;
                 }
                 if j > head_end {
+                    // A school, hotel or mosque where something happens is a place ("di Hotel
+                    // Preanger", "at Wembley Stadium"); otherwise it is the organization.
+                    let at = i == start && self.cue_ending(words, start, &self.cues.place).is_some();
+                    let facility = self.cue_starting(words, i, end, &self.cues.facility).is_some();
+                    let kind = if at && facility { EntityKind::Place } else { kind };
                     self.headed(words, cover, lexicon, i, j, kind, verdict);
                     i = j;
                     initial = false;
@@ -480,7 +509,28 @@ impl SentenceRules<'_> {
                 self.cues.org_head.contains(&words[i].key) || self.cues.place_head.contains(&words[i].key);
             // After a title, a run that a lexicon mention follows is the title's office
             // ("Menteri Keadilan Sierra Leone Frank Kargbo"): the name comes later.
-            let office = person_cue && j < end && matches!(cover[j], Cover::Lexicon(_));
+            // A given name and the lexicon word after it are one person ("Drs Ahmad Hamid").
+            if j < end && j == i + 1 && self.cues.given.contains(&words[i].key) {
+                if let Cover::Lexicon(li) = cover[j] {
+                    let one_word = lexicon[li].0 == words[j].range;
+                    if one_word
+                        && lexicon[li].1 != EntityKind::Person
+                        && (j + 1 == end || cover[j + 1] == Cover::Free)
+                    {
+                        verdict.dropped.insert(li);
+                        self.add(words, i, j + 1, EntityKind::Person, 0.6, verdict);
+                        i = j + 1;
+                        initial = false;
+                        person_cue = false;
+                        blocked = false;
+                        continue;
+                    }
+                }
+            }
+            let office = person_cue
+                && j < end
+                && (matches!(cover[j], Cover::Lexicon(_))
+                    || self.cue_starting(words, j, end, &self.cues.person).is_some());
             if !blocked && !headed && !office {
                 let quoted = self.quoted(words, i, j);
                 let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };
@@ -545,14 +595,18 @@ impl SentenceRules<'_> {
         }
         let kind = lexicon[li].1;
         let first_free = cover[start] == Cover::Free;
-        let new_kind =
-            if first_free && (self.cues.given.contains(&words[start].key) || self.initial(words, start)) {
-                EntityKind::Person
-            } else if kind == EntityKind::Place && self.lang == Lang::En {
-                EntityKind::Organization
-            } else {
-                return false;
-            };
+        let tail = &words[end - 1].key;
+        let new_kind = if cover[end - 1] == Cover::Free && self.cues.place_tail.contains(tail) {
+            EntityKind::Place
+        } else if cover[end - 1] == Cover::Free && self.cues.org_tail.contains(tail) {
+            EntityKind::Organization
+        } else if first_free && (self.cues.given.contains(&words[start].key) || self.initial(words, start)) {
+            EntityKind::Person
+        } else if kind == EntityKind::Place && self.lang == Lang::En {
+            EntityKind::Organization
+        } else {
+            return false;
+        };
         verdict.dropped.insert(li);
         self.add(words, start, end, new_kind, 0.55, verdict);
         true
@@ -624,7 +678,9 @@ impl SentenceRules<'_> {
         if run.quoted {
             return None;
         }
-        if run.person_cue || after_said {
+        // "Officials said": a lone capital at the start of a sentence needs a given name.
+        let lone_initial = run.initial && n == 1 && !self.cues.given.contains(&first.key);
+        if run.person_cue || (after_said && !lone_initial) {
             return Some((EntityKind::Person, 0.85));
         }
         if n >= 2 && self.initial(words, run.start) {
