@@ -19,7 +19,7 @@ use crate::lang::{self, Lang};
 use crate::lexicon::EntityKind;
 use crate::segment::Segmenter;
 use crate::structure::{self, FurnitureRules, Zone};
-use crate::summarize::{Candidate, Length, Method, Summarizer};
+use crate::summarize::{Candidate, Length, Method, Summarizer, Weights};
 use crate::tokenize::Tokenizer;
 
 /// What the user asked for.
@@ -37,6 +37,8 @@ pub struct Config {
     pub explain: bool,
     /// The summarization method.
     pub method: Method,
+    /// Scorer weights for every language instead of the tuned ones (for tuning a house style).
+    pub weights: Option<Weights>,
 }
 
 /// The configured analysis.
@@ -86,7 +88,7 @@ impl Pipeline {
             furniture: FurnitureRules::builtin(),
             segmenter: Segmenter::builtin(),
             tokenizer: Tokenizer::builtin(),
-            summarizer: Summarizer { method: config.method, weights: None },
+            summarizer: Summarizer { method: config.method, weights: config.weights },
             gazetteer,
         })
     }

@@ -98,6 +98,12 @@ pub struct RunArgs {
     #[arg(long, value_enum, default_value_t = MethodArg::Ringkas)]
     pub method: MethodArg,
 
+    /// The ringkas scorer's weights as a JSON object with every field of `Weights` (position_k,
+    /// position, centrality, textrank, title, entities, length, quote, redundancy,
+    /// min_paragraphs), for tuning to a house style; `tools/tune_summary.py` uses it.
+    #[arg(long, value_name = "JSON", hide_short_help = true)]
+    pub weights: Option<String>,
+
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -208,6 +214,12 @@ impl RunArgs {
                 MethodArg::Lead => Method::Lead,
                 MethodArg::Textrank => Method::TextRank,
                 MethodArg::Lexrank => Method::LexRank,
+            },
+            weights: match &self.weights {
+                Some(json) => {
+                    Some(serde_json::from_str(json).map_err(|e| Error::Config(format!("--weights: {e}")))?)
+                }
+                None => None,
             },
         })
     }
