@@ -73,22 +73,48 @@ pub struct Profiles<'a> {
 /// The fewest function-word hits that make a decision; below it the language is unknown.
 const MIN_HITS: usize = 3;
 
+/// A text longer than this is read through [`SAMPLES`] evenly spaced windows of this size
+/// each: the majority of a long document is the majority of its samples, at a fixed cost.
+const SAMPLE_BYTES: usize = 8 * 1024;
+/// How many windows a long text is read through.
+const SAMPLES: usize = 32;
+
 /// Decides the language of `text` (the body, ideally) by majority of function words.
 /// Returns `None` when neither language has at least [`MIN_HITS`] hits or both are tied.
 pub fn detect(text: &str, profiles: &Profiles<'_>) -> Option<Lang> {
     let (mut id, mut en) = (0usize, 0usize);
     let mut lower = String::new();
-    for word in text.unicode_words() {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        id += usize::from(profiles.id.contains(&lower));
-        en += usize::from(profiles.en.contains(&lower));
+    let mut count = |part: &str| {
+        for word in part.unicode_words() {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            id += usize::from(profiles.id.contains(&lower));
+            en += usize::from(profiles.en.contains(&lower));
+        }
+    };
+    if text.len() <= SAMPLE_BYTES * SAMPLES {
+        count(text);
+    } else {
+        let step = text.len() / SAMPLES;
+        for k in 0..SAMPLES {
+            let start = floor_char(text, k * step);
+            let end = floor_char(text, (k * step + SAMPLE_BYTES).min(text.len()));
+            count(&text[start..end]);
+        }
     }
     match id.max(en) {
         m if m < MIN_HITS || id == en => None,
         _ if id > en => Some(Lang::Id),
         _ => Some(Lang::En),
     }
+}
+
+/// The nearest char boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]

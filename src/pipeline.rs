@@ -63,6 +63,9 @@ pub struct Segmented {
     pub layout: structure::Layout,
 }
 
+/// From this size on, one article's entities and summary words are computed in parallel.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
 /// The fallback when an article's language cannot be told: Indonesian comes first.
 const FALLBACK_LANG: Lang = Lang::Id;
 
@@ -143,8 +146,9 @@ impl Pipeline {
         let lang = detected.unwrap_or(FALLBACK_LANG);
         let offsets = CharOffsets::new(text);
 
-        // Entities first: the summary weighs sentences by the entities they name.
-        let mentions = match &self.gazetteer {
+        // Entities and the summary's word lists do not depend on each other: a long document
+        // computes them on two cores.
+        let tag = || match &self.gazetteer {
             Some(g) => {
                 let spans: Vec<TagSpan> = sentences
                     .iter()
@@ -154,10 +158,15 @@ impl Pipeline {
             }
             None => Vec::new(),
         };
-
-        // Summary.
         let body: Vec<usize> =
             (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
+        let terms = || -> Vec<Vec<String>> {
+            body.iter().map(|&i| self.tokenizer.terms(&text[sentences[i].0.clone()], lang)).collect()
+        };
+        let (mentions, mut terms) =
+            if text.len() >= PARALLEL_BYTES { rayon::join(tag, terms) } else { (tag(), terms()) };
+
+        // Summary: sentences weigh by the entities they name.
         let mut entity_count: HashMap<&Target, usize> = HashMap::new();
         for m in &mentions {
             *entity_count.entry(&m.target).or_default() += 1;
@@ -177,10 +186,11 @@ impl Pipeline {
         }
         let candidates: Vec<Candidate> = body
             .iter()
-            .map(|&i| {
+            .zip(terms.iter_mut())
+            .map(|(&i, terms)| {
                 let s = &text[sentences[i].0.clone()];
                 Candidate {
-                    terms: self.tokenizer.terms(s, lang),
+                    terms: std::mem::take(terms),
                     words: s.unicode_words().count(),
                     entity_mass: entity_mass[i],
                     quote: s.starts_with(['"', '“', '\'', '‘', '«']),

@@ -285,27 +285,57 @@ fn window(i: usize, n: usize) -> std::ops::Range<usize> {
     i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n)
 }
 
+/// Each sentence's similarities with its window's neighbours, `(j, sim)` in order of `j`. Every
+/// pair is computed once: the measures are symmetric.
+fn neighbours(n: usize, sim: impl Fn(usize, usize) -> f64) -> Vec<Vec<(usize, f64)>> {
+    let mut near: Vec<Vec<(usize, f64)>> = (0..n).map(|i| Vec::with_capacity(window(i, n).len())).collect();
+    for i in 0..n {
+        for j in i + 1..window(i, n).end {
+            let w = sim(i, j);
+            near[i].push((j, w));
+            near[j].push((i, w));
+        }
+    }
+    near
+}
+
 /// PageRank over a windowed similarity graph (edges below `threshold` dropped).
 fn pagerank(n: usize, sim: impl Fn(usize, usize) -> f64, threshold: f64) -> Vec<f64> {
-    let edges: Vec<Vec<(usize, f64)>> = (0..n)
-        .map(|i| {
-            window(i, n).filter(|&j| j != i).map(|j| (j, sim(i, j))).filter(|&(_, w)| w > threshold).collect()
-        })
-        .collect();
-    let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|(_, w)| w).sum()).collect();
+    let mut edges = neighbours(n, sim);
+    for e in &mut edges {
+        e.retain(|&(_, w)| w > threshold);
+    }
+    // Flat arrays of (target, weight / source's out-weight), one run per source: the loop below
+    // runs up to 50 times over every edge of a document that may have 100,000 sentences.
+    let mut start = Vec::with_capacity(n + 1);
+    let mut to: Vec<u32> = Vec::new();
+    let mut share: Vec<f64> = Vec::new();
+    for e in &edges {
+        start.push(to.len());
+        let out: f64 = e.iter().map(|(_, w)| w).sum();
+        if out > 0.0 {
+            for &(i, w) in e {
+                to.push(i as u32);
+                share.push(w / out);
+            }
+        }
+    }
+    start.push(to.len());
+    drop(edges);
     let d = 0.85;
     let mut rank = vec![1.0 / n.max(1) as f64; n];
+    let mut next = vec![0.0; n];
     for _ in 0..50 {
-        let mut next = vec![(1.0 - d) / n as f64; n];
-        for (j, e) in edges.iter().enumerate() {
-            if out_weight[j] > 0.0 {
-                for &(i, w) in e {
-                    next[i] += d * rank[j] * w / out_weight[j];
-                }
+        next.iter_mut().for_each(|x| *x = (1.0 - d) / n as f64);
+        for j in 0..n {
+            let r = d * rank[j];
+            let (lo, hi) = (start[j], start[j + 1]);
+            for (&i, &w) in to[lo..hi].iter().zip(&share[lo..hi]) {
+                next[i as usize] += r * w;
             }
         }
         let delta: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-        rank = next;
+        std::mem::swap(&mut rank, &mut next);
         if delta < 1e-7 {
             break;
         }
@@ -353,7 +383,9 @@ impl Summarizer {
         let w = self.weights.unwrap_or_else(|| Weights::for_lang(lang));
         let vectors = Vectors::new(candidates);
 
+        // Graphs are built only where their scores count.
         let mut textrank = match self.method {
+            Method::Ringkas if w.textrank == 0.0 => vec![0.0; n],
             Method::TextRank | Method::Ringkas => pagerank(n, |a, b| vectors.overlap(a, b), 0.0),
             Method::Lead | Method::LexRank => vec![0.0; n],
         };
@@ -361,12 +393,10 @@ impl Summarizer {
         let mut centrality: Vec<f64> = match self.method {
             Method::TextRank => textrank.clone(),
             Method::LexRank => pagerank(n, |a, b| vectors.cosine(a, b), 0.1),
-            Method::Lead | Method::Ringkas => (0..n)
-                .map(|i| {
-                    let win = window(i, n);
-                    let others = win.len().saturating_sub(1).max(1) as f64;
-                    win.filter(|&j| j != i).map(|j| vectors.cosine(i, j)).sum::<f64>() / others
-                })
+            Method::Lead => vec![0.0; n],
+            Method::Ringkas => neighbours(n, |a, b| vectors.cosine(a, b))
+                .iter()
+                .map(|near| near.iter().map(|(_, w)| w).sum::<f64>() / near.len().max(1) as f64)
                 .collect(),
         };
         scale_to_max(&mut centrality);
