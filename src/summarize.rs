@@ -234,6 +234,30 @@ impl Vectors {
         dot(&self.rows[a], &self.rows[b]) / (na * nb)
     }
 
+    /// Cosine and TextRank overlap in one pass over the two term lists.
+    fn cosine_and_overlap(&self, a: usize, b: usize) -> (f64, f64) {
+        let (ra, rb) = (&self.rows[a], &self.rows[b]);
+        let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0usize);
+        while i < ra.len() && j < rb.len() {
+            match ra[i].0.cmp(&rb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += ra[i].1 * rb[j].1;
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let (na, nb) = (self.norms[a], self.norms[b]);
+        let cosine = if na == 0.0 || nb == 0.0 { 0.0 } else { sum / (na * nb) };
+        let (la, lb) = (ra.len(), rb.len());
+        let overlap =
+            if la < 2 || lb < 2 { 0.0 } else { shared as f64 / ((la as f64).ln() + (lb as f64).ln()) };
+        (cosine, overlap)
+    }
+
     /// TextRank's similarity: shared terms over the log of the lengths.
     fn overlap(&self, a: usize, b: usize) -> f64 {
         let (la, lb) = (self.rows[a].len(), self.rows[b].len());
@@ -287,8 +311,8 @@ fn window(i: usize, n: usize) -> std::ops::Range<usize> {
 
 /// Each sentence's similarities with its window's neighbours, `(j, sim)` in order of `j`. Every
 /// pair is computed once: the measures are symmetric.
-fn neighbours(n: usize, sim: impl Fn(usize, usize) -> f64) -> Vec<Vec<(usize, f64)>> {
-    let mut near: Vec<Vec<(usize, f64)>> = (0..n).map(|i| Vec::with_capacity(window(i, n).len())).collect();
+fn neighbours<T: Copy>(n: usize, sim: impl Fn(usize, usize) -> T) -> Vec<Vec<(usize, T)>> {
+    let mut near: Vec<Vec<(usize, T)>> = (0..n).map(|i| Vec::with_capacity(window(i, n).len())).collect();
     for i in 0..n {
         for j in i + 1..window(i, n).end {
             let w = sim(i, j);
@@ -300,8 +324,7 @@ fn neighbours(n: usize, sim: impl Fn(usize, usize) -> f64) -> Vec<Vec<(usize, f6
 }
 
 /// PageRank over a windowed similarity graph (edges below `threshold` dropped).
-fn pagerank(n: usize, sim: impl Fn(usize, usize) -> f64, threshold: f64) -> Vec<f64> {
-    let mut edges = neighbours(n, sim);
+fn pagerank(n: usize, mut edges: Vec<Vec<(usize, f64)>>, threshold: f64) -> Vec<f64> {
     for e in &mut edges {
         e.retain(|&(_, w)| w > threshold);
     }
@@ -383,22 +406,31 @@ impl Summarizer {
         let w = self.weights.unwrap_or_else(|| Weights::for_lang(lang));
         let vectors = Vectors::new(candidates);
 
-        // Graphs are built only where their scores count.
-        let mut textrank = match self.method {
-            Method::Ringkas if w.textrank == 0.0 => vec![0.0; n],
-            Method::TextRank | Method::Ringkas => pagerank(n, |a, b| vectors.overlap(a, b), 0.0),
-            Method::Lead | Method::LexRank => vec![0.0; n],
+        // Graphs are built only where their scores count, each pair of sentences compared once.
+        let mean =
+            |near: &[(usize, f64)]| near.iter().map(|(_, w)| w).sum::<f64>() / near.len().max(1) as f64;
+        let (mut textrank, mut centrality) = match self.method {
+            Method::Lead => (vec![0.0; n], vec![0.0; n]),
+            Method::TextRank => {
+                let t = pagerank(n, neighbours(n, |a, b| vectors.overlap(a, b)), 0.0);
+                (t.clone(), t)
+            }
+            Method::LexRank => (vec![0.0; n], pagerank(n, neighbours(n, |a, b| vectors.cosine(a, b)), 0.1)),
+            Method::Ringkas if w.textrank == 0.0 => {
+                (vec![0.0; n], neighbours(n, |a, b| vectors.cosine(a, b)).iter().map(|e| mean(e)).collect())
+            }
+            Method::Ringkas => {
+                let near = neighbours(n, |a, b| vectors.cosine_and_overlap(a, b));
+                let centrality = near
+                    .iter()
+                    .map(|e| e.iter().map(|(_, (c, _))| c).sum::<f64>() / e.len().max(1) as f64)
+                    .collect();
+                let edges =
+                    near.into_iter().map(|e| e.into_iter().map(|(j, (_, o))| (j, o)).collect()).collect();
+                (pagerank(n, edges, 0.0), centrality)
+            }
         };
         scale_to_max(&mut textrank);
-        let mut centrality: Vec<f64> = match self.method {
-            Method::TextRank => textrank.clone(),
-            Method::LexRank => pagerank(n, |a, b| vectors.cosine(a, b), 0.1),
-            Method::Lead => vec![0.0; n],
-            Method::Ringkas => neighbours(n, |a, b| vectors.cosine(a, b))
-                .iter()
-                .map(|near| near.iter().map(|(_, w)| w).sum::<f64>() / near.len().max(1) as f64)
-                .collect(),
-        };
         scale_to_max(&mut centrality);
         let mut title_ids: Vec<u32> = title.iter().filter_map(|t| vectors.ids.get(t).copied()).collect();
         title_ids.sort_unstable();
