@@ -162,6 +162,13 @@ pub fn read_lexicon_file(file: &Path) -> Result<String> {
 impl Lexicon {
     /// Rebuilds the id table after deserialization (the alias table is rebuilt only when rows
     /// are added, see [`Lexicon::add_source`]).
+    /// A lexicon of entities and aliases as loaded from the precompiled form.
+    pub(crate) fn from_parts(entities: Vec<Entity>, aliases: Vec<Alias>) -> Lexicon {
+        let mut lexicon = Lexicon { entities, aliases, ..Lexicon::default() };
+        lexicon.reindex();
+        lexicon
+    }
+
     pub(crate) fn reindex(&mut self) {
         self.by_id = self.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
     }
