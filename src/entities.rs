@@ -261,13 +261,22 @@ impl Gazetteer {
         let (folded, origin) = fold(text);
         let cased = is_cased(text);
         let mut found: Vec<Candidate> = Vec::new();
+        // Whether a sentence is a title-case headline, worked out once per sentence on demand.
+        let title_case: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); spans.len()];
         for m in self.automaton.find_overlapping_iter(&folded) {
             let range = origin[m.start()] as usize..origin[m.end()] as usize;
             let Some(sentence) = sentence_of(spans, &range) else { continue };
             if !spans[sentence].tag || !word_bounded(text, &range) {
                 continue;
             }
-            let ctx = Context { text, range: &range, sentence: &spans[sentence].range, cased, lang };
+            let ctx = Context {
+                text,
+                range: &range,
+                sentence: &spans[sentence].range,
+                cased,
+                lang,
+                title_case: &title_case[sentence],
+            };
             let best = self
                 .candidates
                 .of(m.value() as usize)
@@ -327,8 +336,16 @@ impl Gazetteer {
                 .filter(|(li, _)| !verdict.dropped.contains(li))
                 .map(|(_, m)| m)
                 .collect();
-            for m in verdict.added {
-                if !kept.iter().any(|k| k.range.start < m.range.end && m.range.start < k.range.end) {
+            // A rule mention stands where no kept lexicon mention nor an earlier rule mention is.
+            let mut added = verdict.added;
+            added.sort_by_key(|m| m.range.start);
+            let lexicon_kept = kept.len();
+            let mut last_end = 0;
+            for m in added {
+                let i = kept[..lexicon_kept].partition_point(|k| k.range.end <= m.range.start);
+                let clashes = kept[..lexicon_kept].get(i).is_some_and(|k| k.range.start < m.range.end);
+                if !clashes && m.range.start >= last_end {
+                    last_end = m.range.end;
                     kept.push(m);
                 }
             }
@@ -451,7 +468,13 @@ impl Gazetteer {
     }
 
     fn place_cue_before(&self, ctx: &Context<'_>) -> bool {
-        let before = ctx.text[ctx.sentence.start..ctx.range.start].trim_end().to_lowercase();
+        // The two words before the match at most: a cue is one or two words.
+        let before = ctx.text[ctx.sentence.start..ctx.range.start].trim_end();
+        let mut from = before.len().saturating_sub(64);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = before[from..].to_lowercase();
         let mut words = before.rsplit(char::is_whitespace);
         let Some(last) = words.next() else { return false };
         if self.cues.place.contains(last) {
@@ -474,6 +497,7 @@ struct Context<'a> {
     sentence: &'a Range<usize>,
     cased: bool,
     lang: Lang,
+    title_case: &'a std::cell::OnceCell<bool>,
 }
 
 impl Context<'_> {
@@ -484,13 +508,15 @@ impl Context<'_> {
 
     /// Most words of the sentence are capitalized: a headline, where capitals say nothing.
     fn title_case_sentence(&self) -> bool {
-        let s = &self.text[self.sentence.clone()];
-        let (mut words, mut caps) = (0, 0);
-        for w in s.unicode_words() {
-            words += 1;
-            caps += usize::from(w.chars().next().is_some_and(|c| c.is_uppercase()));
-        }
-        words >= 3 && caps * 10 >= words * 7
+        *self.title_case.get_or_init(|| {
+            let s = &self.text[self.sentence.clone()];
+            let (mut words, mut caps) = (0, 0);
+            for w in s.unicode_words() {
+                words += 1;
+                caps += usize::from(w.chars().next().is_some_and(|c| c.is_uppercase()));
+            }
+            words >= 3 && caps * 10 >= words * 7
+        })
     }
 
     /// A capitalized word right before or after the match, separated by one space only.

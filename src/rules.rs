@@ -240,18 +240,20 @@ impl SentenceRules<'_> {
         if words.is_empty() {
             return verdict;
         }
+        // Both lists are in text order and the mentions do not overlap: one walk.
         let cover: Vec<Cover> = words
             .iter()
             .map(|w| {
-                lexicon
-                    .iter()
-                    .position(|(r, _)| r.start <= w.range.start && w.range.end <= r.end)
-                    .map_or(Cover::Free, Cover::Lexicon)
+                let i = lexicon.partition_point(|(r, _)| r.end <= w.range.start);
+                match lexicon.get(i) {
+                    Some((r, _)) if r.start <= w.range.start && w.range.end <= r.end => Cover::Lexicon(i),
+                    _ => Cover::Free,
+                }
             })
             .collect();
         // A language, currency or nationality word before a lexicon mention ("bahasa Inggris").
         for (li, (r, _)) in lexicon.iter().enumerate() {
-            if let Some(wi) = words.iter().position(|w| w.range.start == r.start) {
+            if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
                 if wi > 0 && !words[wi - 1].cap && self.cues.not_before.contains(&words[wi - 1].key) {
                     verdict.dropped.insert(li);
                 }
