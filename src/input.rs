@@ -229,6 +229,19 @@ impl Iterator for Jobs {
     }
 }
 
+/// Why a JSONL line is not an article, in words that fit after `FILE:LINE: `: serde's message
+/// without its "at line 1" (the line is already named), with the column kept.
+fn json_reason(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let message = message.rfind(" at line ").map_or(&message[..], |i| &message[..i]);
+    match e.classify() {
+        serde_json::error::Category::Data => {
+            format!("not an article: {}", message.replace("struct JsonlArticle", "a JSON object"))
+        }
+        _ => format!("not valid JSON: {message} at column {}", e.column()),
+    }
+}
+
 /// One JSONL article as the contract describes it; other keys are ignored.
 #[derive(Deserialize)]
 struct JsonlArticle {
@@ -273,9 +286,18 @@ impl JsonlReader {
             id: fallback_id.clone(),
             error: Error::Jsonl { path: self.path.clone(), line: self.line, reason },
         };
-        let article: JsonlArticle = match serde_json::from_slice(&self.buf) {
+        let mut line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+        line = line.strip_suffix(b"\r").unwrap_or(line);
+        if self.line == 1 {
+            line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line); // a byte-order mark
+        }
+        if let Err(e) = std::str::from_utf8(line) {
+            let at = e.valid_up_to();
+            return fail(format!("invalid UTF-8 at byte {at} of the line; ringkas reads UTF-8 only"));
+        }
+        let article: JsonlArticle = match serde_json::from_slice(line) {
             Ok(a) => a,
-            Err(e) => return fail(format!("not a JSON object: {e}")),
+            Err(e) => return fail(json_reason(&e)),
         };
         let id = match article.id {
             None | Some(serde_json::Value::Null) => fallback_id.clone(),
@@ -308,5 +330,38 @@ impl JsonlReader {
         doc.lang = lang;
         doc.title = article.title;
         Job::Ready(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(src: &[u8]) -> Vec<std::result::Result<String, String>> {
+        let reader = Box::new(std::io::Cursor::new(src.to_vec()));
+        let mut reader = JsonlReader { path: "in".into(), reader, line: 0, buf: Vec::new() };
+        std::iter::from_fn(|| reader.next())
+            .map(|job| match job {
+                Job::Ready(doc) => Ok(doc.text),
+                Job::Failed { error, .. } => Err(error.to_string()),
+                Job::File { .. } => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_lines_are_articles_or_errors_naming_their_line() {
+        let got = read(
+            b"\xef\xbb\xbf{\"text\":\"a\"}\r\n\n{\"text\":\nnull\n{\"text\":\"\xff\"}\n{\"text\":\"b\"}",
+        );
+        let want: [std::result::Result<&str, &str>; 5] = [
+            Ok("a"),
+            Err("in:3: not valid JSON: EOF while parsing a value at column 8"),
+            Err("in:4: not an article: invalid type: null, expected a JSON object"),
+            Err("in:5: invalid UTF-8 at byte 9 of the line; ringkas reads UTF-8 only"),
+            Ok("b"),
+        ];
+        let want: Vec<_> = want.iter().map(|r| r.map(String::from).map_err(String::from)).collect();
+        assert_eq!(got, want);
     }
 }

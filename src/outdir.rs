@@ -21,6 +21,7 @@ use std::hash::{BuildHasher, Hash};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::error::{Error, Result};
 use crate::input::Job;
@@ -134,30 +135,74 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// The temporary files being written right now, so that an immediate exit can remove them.
+static WRITING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn writing() -> MutexGuard<'static, Vec<PathBuf>> {
+    WRITING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Writes `bytes` to `path` atomically: into a hidden temporary file in the same folder (created
 /// as needed), then renamed over `path`. On any error the temporary file is removed; a process
-/// killed mid-write leaves at most a hidden `.ringkas-*.tmp`, never a partial result.
+/// killed mid-write leaves at most a hidden `.ringkas-*.tmp`, never a partial result (and one that
+/// exits through [`exit_now`] leaves none).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
     let mut name = OsString::from(".ringkas-");
     name.push(format!("{}-{}.tmp", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
-    let temp = TempFile(dir.join(name));
-    let mut file = OpenOptions::new().write(true).create_new(true).open(&temp.0)?;
+    let temp = dir.join(name);
+    let mut file = {
+        // Created and registered under one lock, so that `exit_now` sees every temporary file.
+        let mut writing = writing();
+        let open = || OpenOptions::new().write(true).create_new(true).open(&temp);
+        // The folder is made only when missing: a failed mkdir per result costs more than it
+        // seems, as it takes the parent folder's lock that every result file creation takes too.
+        let file = match open() {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(dir)?;
+                open()?
+            }
+            file => file?,
+        };
+        writing.push(temp.clone());
+        file
+    };
+    let mut temp = TempFile { path: temp, renamed: false };
     file.write_all(bytes)?;
     drop(file);
-    fs::rename(&temp.0, path)?;
-    std::mem::forget(temp);
+    fs::rename(&temp.path, path)?;
+    temp.renamed = true;
     Ok(())
 }
 
-/// A temporary file, removed when dropped (unless forgotten after the rename).
-struct TempFile(PathBuf);
+/// Exits the process at once with `code`, first removing the temporary files being written (for
+/// a second Ctrl-C). The lock is held until the exit, so no new temporary file appears meanwhile;
+/// a result renamed into place just before is whole.
+pub fn exit_now(code: i32) -> ! {
+    let writing = writing();
+    for temp in writing.iter() {
+        let _ = fs::remove_file(temp);
+    }
+    std::process::exit(code)
+}
+
+/// A registered temporary file: unregistered when dropped, and removed unless it was renamed
+/// into place.
+struct TempFile {
+    path: PathBuf,
+    renamed: bool,
+}
 
 impl Drop for TempFile {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
+        if !self.renamed {
+            let _ = fs::remove_file(&self.path);
+        }
+        let mut writing = writing();
+        if let Some(i) = writing.iter().rposition(|p| *p == self.path) {
+            writing.swap_remove(i);
+        }
     }
 }
 

@@ -228,6 +228,52 @@ fn an_interrupted_run_resumes_to_the_same_results() {
     }
 }
 
+/// Sends `signals` (with a pause between) to a run over `n` articles once it has written a few
+/// results; `None` if it finished first.
+#[cfg(unix)]
+fn signal_mid_run(dir: &Path, signals: &[&str]) -> Option<std::process::Output> {
+    let mut child = spawn(dir, &["--out-dir", "out", "in"]);
+    if !wait_for_results(&mut child, &dir.join("out"), 10) {
+        eprintln!("note: the run finished before it could be signalled");
+        return None;
+    }
+    for signal in signals {
+        let sent = Command::new("kill").args([*signal, &child.id().to_string()]).status().unwrap();
+        assert!(sent.success());
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    Some(child.wait_with_output().unwrap())
+}
+
+/// SIGTERM (what a scheduler sends) stops a run as Ctrl-C does: in-flight articles are finished.
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_a_run_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(&dir.path().join("in"), 300);
+    let Some(out) = signal_mid_run(dir.path(), &["-TERM"]) else { return };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted (rerun the same command to resume)"), "{stderr}");
+    let left = files(&dir.path().join("out"));
+    assert!(left.iter().all(|f| !f.contains(".ringkas-")), "temporary files left: {left:?}");
+    assert_whole(&dir.path().join("out"));
+}
+
+/// A second Ctrl-C exits at once, and still leaves neither a partial result nor a temporary file.
+#[cfg(unix)]
+#[test]
+fn a_second_ctrl_c_exits_at_once_leaving_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(&dir.path().join("in"), 300);
+    let Some(out) = signal_mid_run(dir.path(), &["-INT", "-INT"]) else { return };
+    assert_eq!(out.status.code(), Some(130));
+    let left = files(&dir.path().join("out"));
+    assert!(left.iter().all(|f| !f.contains(".ringkas-")), "temporary files left: {left:?}");
+    assert!(left.len() < 300, "stopped early: {}", left.len());
+    assert_whole(&dir.path().join("out"));
+}
+
 #[test]
 fn jsonl_filter_is_stateless_per_line() {
     let texts = [

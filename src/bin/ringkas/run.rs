@@ -51,11 +51,12 @@ fn run(args: &RunArgs) -> Result<ExitCode, Error> {
     let out_dir = match &args.out_dir {
         Some(dir) => {
             let out = OutDir::new(dir, args.force)?;
-            // Ctrl-C stops taking new articles; those in flight are finished and written whole.
-            // A second Ctrl-C exits at once (temporary files may then remain, never results).
+            // Ctrl-C (or SIGTERM, SIGHUP) stops taking new articles; those in flight are finished
+            // and written whole. A second one exits at once, removing the temporary files being
+            // written: results are whole or absent either way.
             ctrlc::set_handler(|| {
                 if INTERRUPTED.swap(true, Ordering::SeqCst) {
-                    std::process::exit(130);
+                    outdir::exit_now(130);
                 }
             })
             .map_err(|e| Error::Config(format!("cannot handle Ctrl-C: {e}")))?;
