@@ -286,16 +286,26 @@ impl Gazetteer {
                 .max_by_key(|a| self.rank(a, lang));
             if let Some(alias) = best {
                 let confidence = if alias.flags.common || alias.flags.context { 0.7 } else { 0.95 };
-                found.push(Candidate { range, entity: alias.entity, sentence, confidence });
+                found.push(Candidate {
+                    range,
+                    entity: alias.entity,
+                    sentence,
+                    confidence,
+                    pattern: m.value(),
+                });
             }
         }
         // Leftmost-longest among the accepted matches.
         found.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-        let mut mentions: Vec<Mention> = Vec::new();
+        let mut chosen: Vec<Candidate> = Vec::new();
         for c in found {
-            if mentions.last().is_some_and(|m| c.range.start < m.range.end) {
-                continue;
+            if chosen.last().is_none_or(|m| c.range.start >= m.range.end) {
+                chosen.push(c);
             }
+        }
+        self.place_in_region(text, lang, &mut chosen);
+        let mut mentions: Vec<Mention> = Vec::new();
+        for c in chosen {
             mentions.push(Mention {
                 range: c.range,
                 sentence: c.sentence,
@@ -307,6 +317,39 @@ impl Gazetteer {
         }
         let mentions = self.apply_rules(text, spans, lang, mentions);
         self.propagate(text, spans, mentions)
+    }
+
+    /// "Atlanta, Georgia", "Batu, Jawa Timur": a place right after a place and a comma is read in
+    /// the first one's country when it can be (the US state, not the country Georgia).
+    fn place_in_region(&self, text: &str, lang: Lang, chosen: &mut [Candidate]) {
+        for i in 1..chosen.len() {
+            let (a, b) = (&chosen[i - 1], &chosen[i]);
+            let first = &self.lexicon.entities[a.entity];
+            let second = &self.lexicon.entities[b.entity];
+            if first.kind != EntityKind::Place
+                || second.kind != EntityKind::Place
+                || text[a.range.end..b.range.start] != *", "
+                || first.country.is_none()
+                || second.country == first.country
+            {
+                continue;
+            }
+            let written = &text[b.range.clone()];
+            let local = self
+                .candidates
+                .of(b.pattern as usize)
+                .iter()
+                .map(|&x| &self.lexicon.aliases[x as usize])
+                .filter(|x| x.lang.is_none_or(|l| l == lang) && (!x.flags.case || x.text == written))
+                .filter(|x| {
+                    let e = &self.lexicon.entities[x.entity];
+                    e.kind == EntityKind::Place && e.country == first.country
+                })
+                .max_by_key(|x| self.rank(x, lang));
+            if let Some(x) = local {
+                chosen[i].entity = x.entity;
+            }
+        }
     }
 
     /// Runs the rules sentence by sentence over the lexicon's mentions.
@@ -489,6 +532,8 @@ struct Candidate {
     entity: usize,
     sentence: usize,
     confidence: f32,
+    /// The automaton pattern it matched, to choose again among its aliases.
+    pattern: u32,
 }
 
 struct Context<'a> {
