@@ -701,4 +701,52 @@ mod tests {
             [("Dmitry Peskov", "Dmitry Peskov".into()), ("Peskov", "Dmitry Peskov".into())]
         );
     }
+
+    fn kinds<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, EntityKind, MentionSource)> {
+        let spans = vec![TagSpan { range: 0..text.len(), tag: true }];
+        g.tag(text, &spans, lang).into_iter().map(|m| (&text[m.range], m.kind, m.source)).collect()
+    }
+
+    #[test]
+    fn rules_find_names_the_lexicon_lacks() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        use MentionSource::{Alias as A, Lexicon as X, Rule as R};
+        let g = gazetteer(LEX);
+        // A title before, a reporting verb after, the short form later.
+        assert_eq!(
+            kinds(&g, "Kata Menteri Keuangan Sri Wahyuni, harga naik. Wahyuni menolak.", Lang::Id),
+            [("Sri Wahyuni", P, R), ("Wahyuni", P, A)]
+        );
+        assert_eq!(
+            kinds(&g, "The deal is done, said Hakan Yilmaz on Monday.", Lang::En),
+            [("Hakan Yilmaz", P, R)]
+        );
+        // Organization heads and tails; a place head widens the lexicon's place.
+        assert_eq!(
+            kinds(&g, "Ia bekerja di PT Sumber Makmur Tbk sejak lama.", Lang::Id),
+            [("PT Sumber Makmur Tbk", O, R)]
+        );
+        assert_eq!(kinds(&g, "Warga Desa Kedungbulus mengungsi.", Lang::Id), [("Desa Kedungbulus", L, R)]);
+        // A facility where something happens is a place; named alone it is the organization.
+        assert_eq!(
+            kinds(&g, "Rapat digelar di Hotel Preanger kemarin.", Lang::Id),
+            [("Hotel Preanger", L, R)]
+        );
+        assert_eq!(kinds(&g, "Mereka memuji Hotel Preanger kemarin.", Lang::Id), [("Hotel Preanger", O, R)]);
+        // A known place in a longer name of unknown words is an organization in English.
+        assert_eq!(
+            kinds(&g, "Shares of Indonesia Steel Works rose.", Lang::En),
+            [("Indonesia Steel Works", O, R)]
+        );
+        // Results lines: a name before a score is a team.
+        assert_eq!(kinds(&g, "Leeds 2 Chelsea 1", Lang::En), [("Leeds", O, R), ("Chelsea", O, R)]);
+        // Initials make a person.
+        assert_eq!(kinds(&g, "Runs came from G. Thorpe and others.", Lang::En), [("G. Thorpe", P, R)]);
+        // No cue, no name: sentence-initial capitals, quoted titles, lone words.
+        assert!(kinds(&g, "Pertandingan itu berakhir imbang.", Lang::Id).is_empty());
+        assert!(kinds(&g, "Ia menyanyikan \"Jiwa Yang Bergelora\" lagi.", Lang::Id).is_empty());
+        assert!(kinds(&g, "Harga Pokok naik lagi.", Lang::Id).is_empty());
+        // The lexicon still comes first.
+        assert_eq!(kinds(&g, "Dmitry Peskov tiba.", Lang::Id), [("Dmitry Peskov", P, X)]);
+    }
 }

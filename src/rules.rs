@@ -206,8 +206,14 @@ impl SentenceRules<'_> {
         let upper = letters.iter().filter(|w| w.acronym).count();
         let s = &self.text[self.sentence.clone()];
         let listy = s.contains(['(', ')']) || s.chars().any(|c| c.is_ascii_digit());
+        // A headline does not end with a full stop; a short sentence of names does.
+        let ended = s.trim_end().trim_end_matches(['"', '”', '\'', '’', ')']).ends_with(['.', '!', '?']);
         (letters.len() >= 2 && upper * 2 > letters.len())
-            || (letters.len() >= 3 && letters.len() <= 15 && !listy && caps * 10 >= letters.len() * 7)
+            || (letters.len() >= 3
+                && letters.len() <= 15
+                && !listy
+                && !ended
+                && caps * 10 >= letters.len() * 7)
     }
 
     /// The longest cue of `set` that ends at word `end` (exclusive), as its first word's index.
@@ -370,7 +376,8 @@ impl SentenceRules<'_> {
             let end = end.min(words.len());
             let versus = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "v" | "vs"));
             let team = self.number_after(words, end - 1) || versus(end) || (start > 0 && versus(start - 1));
-            let person = self.cues.given.contains(&words[start].key)
+            // A full name ("Jim Courier 6-3") is a player; a lone given name ("Chelsea 1") is not.
+            let person = (end - start >= 2 && self.cues.given.contains(&words[start].key))
                 || lexicon.iter().any(|(r, k)| {
                     *k == EntityKind::Person
                         && r.start <= words[start].range.start
@@ -447,7 +454,10 @@ impl SentenceRules<'_> {
             while k < end && cover[k] == Cover::Free && self.cues.office.contains(&words[k].key) {
                 k += 1;
             }
-            if let Some(after) = self.cue_starting(words, k, end, &self.cues.person) {
+            let cue = self
+                .cue_starting(words, i, end, &self.cues.person)
+                .or_else(|| self.cue_starting(words, k, end, &self.cues.person));
+            if let Some(after) = cue {
                 i = after;
                 person_cue = true;
                 initial = false;
