@@ -602,11 +602,18 @@ impl SentenceRules<'_> {
                 || self.cues.stop.contains(&w.key)
         };
         let free: Vec<usize> = (start..end).filter(|&j| cover[j] == Cover::Free).collect();
-        if free.is_empty() || free.iter().any(|&j| cue(&words[j]) || words[j].acronym) {
+        // A tail word closes the name ("New York University", "Nashville Songwriters Association").
+        let tail_word = |j: usize| {
+            j == end - 1
+                && (self.cues.org_tail.contains(&words[j].key)
+                    || self.cues.place_tail.contains(&words[j].key))
+        };
+        if free.is_empty() || free.iter().any(|&j| (cue(&words[j]) && !tail_word(j)) || words[j].acronym) {
             return false;
         }
         let kind = lexicon[li].1;
-        let first_free = cover[start] == Cover::Free;
+        // The first word is free, or is the lexicon's one-word match ("Austin" in "Austin Butler").
+        let first_free = cover[start] == Cover::Free || lexicon[li].0 == words[start].range;
         let tail = &words[end - 1].key;
         let new_kind = if cover[end - 1] == Cover::Free && self.cues.place_tail.contains(tail) {
             EntityKind::Place
