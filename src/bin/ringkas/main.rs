@@ -9,6 +9,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Loading the lexicons is some 150,000 small allocations; mimalloc makes them cheap.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = args::Args::parse(); // --help and --version exit here, before anything loads
     match run::main(args) {
