@@ -8,7 +8,7 @@
 //! "PBB". A last pass links later short forms to a full name seen earlier in the article
 //! ("Peskov" after "Dmitry Peskov").
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
@@ -226,7 +226,7 @@ impl Gazetteer {
 
     /// Compiles a lexicon with the given cues.
     pub fn new(lexicon: Lexicon, cues: Cues) -> Result<Gazetteer> {
-        let mut pattern_of: HashMap<String, usize> = HashMap::new();
+        let mut pattern_of: HashMap<String, usize> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut by_pattern: Vec<Vec<u32>> = Vec::new();
         for (i, alias) in lexicon.aliases.iter().enumerate() {
@@ -400,7 +400,7 @@ impl Gazetteer {
 
     /// Within an article, a later single word of a person's full name refers to that person.
     fn propagate(&self, text: &str, spans: &[TagSpan], mut mentions: Vec<Mention>) -> Vec<Mention> {
-        let mut short: HashMap<&str, Option<&Mention>> = HashMap::new();
+        let mut short: HashMap<&str, Option<&Mention>> = HashMap::default();
         for m in &mentions {
             if m.kind != EntityKind::Person || m.source == MentionSource::Alias || m.confidence < 0.75 {
                 continue;
@@ -427,7 +427,7 @@ impl Gazetteer {
             return mentions;
         }
         let mut added = Vec::new();
-        let mut replaced: HashSet<usize> = HashSet::new();
+        let mut replaced: HashSet<usize> = HashSet::default();
         for (si, span) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
             for (at, word) in text[span.range.clone()].unicode_word_indices() {
                 let Some(Some(full)) = short.get(word) else { continue };

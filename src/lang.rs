@@ -4,7 +4,7 @@
 //! each language. Function words are the most frequent words of any text and the two lists barely
 //! overlap, so a few dozen words decide; a text with too few of either is reported as unknown.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 use std::str::FromStr;
 

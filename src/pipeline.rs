@@ -3,7 +3,7 @@
 //! [`Pipeline::new`]; [`Pipeline::analyze`] is then pure and infallible, so it runs on many
 //! articles in parallel.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -167,7 +167,7 @@ impl Pipeline {
             if text.len() >= PARALLEL_BYTES { rayon::join(tag, terms) } else { (tag(), terms()) };
 
         // Summary: sentences weigh by the entities they name.
-        let mut entity_count: HashMap<&Target, usize> = HashMap::new();
+        let mut entity_count: HashMap<&Target, usize> = HashMap::default();
         for m in &mentions {
             *entity_count.entry(&m.target).or_default() += 1;
         }
@@ -267,7 +267,7 @@ fn group_entities(
 ) -> Vec<EntityOut> {
     let lexicon = g.lexicon();
     let mut out: Vec<(usize, EntityOut)> = Vec::new();
-    let mut slot: HashMap<(Target, EntityKind), usize> = HashMap::new();
+    let mut slot: HashMap<(Target, EntityKind), usize> = HashMap::default();
     for m in mentions {
         let i = *slot.entry((m.target.clone(), m.kind)).or_insert_with(|| {
             let (name, id) = match &m.target {

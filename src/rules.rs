@@ -9,7 +9,7 @@
 //! support is dropped when it could be capitalized for another reason: at the start of a
 //! sentence, in a headline, or a single word. Every rule mention carries a confidence.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;

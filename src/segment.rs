@@ -60,7 +60,7 @@
 //! `Dia`, `Ini`), less the titles that are abbreviations, and a few words that open news sentences
 //! (`Several`, `Officials`, `Ribuan`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::error::{Error, Result};
@@ -90,7 +90,7 @@ struct Rules {
 
 impl Rules {
     fn parse(abbrevs: &str, path: &str, starters: &[&str]) -> Result<Rules> {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (i, line) in abbrevs.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {

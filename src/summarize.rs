@@ -10,7 +10,7 @@
 //! Long documents stay near-linear: similarities are computed within a window of neighbouring
 //! sentences, never between all pairs.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -187,7 +187,7 @@ struct Vectors {
 
 impl Vectors {
     fn new(candidates: &[Candidate]) -> Vectors {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::default();
         let mut rows: Vec<Vec<(u32, f64)>> = candidates
             .iter()
             .map(|c| {

@@ -2,7 +2,7 @@
 //! (rust-stemmers' Snowball English; ringkas's own Indonesian stemmer, [`crate::stem_id`]).
 //! Stopword lists are `lexicons/stopwords-{id,en}.txt`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
