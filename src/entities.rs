@@ -158,7 +158,11 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// The folded text and, for each byte of it, the byte offset of the original character.
-fn fold(text: &str) -> (String, Vec<u32>) {
+/// `None` for the origin table means the identity: ASCII text folds byte for byte.
+fn fold(text: &str) -> (String, Option<Vec<u32>>) {
+    if text.is_ascii() {
+        return (text.bytes().map(|b| fold_char(char::from(b))).collect(), None);
+    }
     let mut folded = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len() + 1);
     for (i, c) in text.char_indices() {
@@ -167,7 +171,7 @@ fn fold(text: &str) -> (String, Vec<u32>) {
         origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
     }
     origin.push(text.len() as u32);
-    (folded, origin)
+    (folded, Some(origin))
 }
 
 impl Gazetteer {
@@ -264,7 +268,10 @@ impl Gazetteer {
         // Whether a sentence is a title-case headline, worked out once per sentence on demand.
         let title_case: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); spans.len()];
         for m in self.automaton.find_overlapping_iter(&folded) {
-            let range = origin[m.start()] as usize..origin[m.end()] as usize;
+            let range = match &origin {
+                Some(o) => o[m.start()] as usize..o[m.end()] as usize,
+                None => m.start()..m.end(),
+            };
             let Some(sentence) = sentence_of(spans, &range) else { continue };
             if !spans[sentence].tag || !word_bounded(text, &range) {
                 continue;

@@ -128,7 +128,7 @@ impl Cues {
 struct Word<'a> {
     range: Range<usize>,
     text: &'a str,
-    key: String,
+    key: std::borrow::Cow<'a, str>,
     /// Starts with a capital letter.
     cap: bool,
     /// Two or more letters, all capitals: an acronym.
@@ -170,13 +170,22 @@ impl SentenceRules<'_> {
         s.unicode_word_indices()
             .map(|(at, w)| {
                 let start = self.sentence.start + at;
-                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                let (mut letters, mut upper) = (0usize, 0usize);
+                for c in w.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
                 Word {
                     range: start..start + w.len(),
                     text: w,
-                    key: cue_key(w),
+                    // Most words are lowercase already: no copy for them.
+                    key: if w.chars().any(|c| c.is_uppercase()) || w.ends_with('.') {
+                        std::borrow::Cow::Owned(cue_key(w))
+                    } else {
+                        std::borrow::Cow::Borrowed(w)
+                    },
                     cap: w.chars().next().is_some_and(char::is_uppercase),
-                    acronym: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+                    acronym: letters >= 2 && upper == letters,
                 }
             })
             .collect()
@@ -190,8 +199,8 @@ impl SentenceRules<'_> {
             " " | "\u{a0}" | "-" => true,
             ". " => {
                 a.text.chars().count() == 1
-                    || self.cues.person.contains(&a.key)
-                    || self.cues.place_head.contains(&a.key)
+                    || self.cues.person.contains(&a.key[..])
+                    || self.cues.place_head.contains(&a.key[..])
             }
             _ => false,
         }
@@ -220,7 +229,7 @@ impl SentenceRules<'_> {
     fn cue_ending(&self, words: &[Word<'_>], end: usize, set: &HashSet<String>) -> Option<usize> {
         (1..=MAX_CUE_WORDS.min(end)).rev().find_map(|n| {
             let start = end - n;
-            let phrase: Vec<&str> = words[start..end].iter().map(|w| w.key.as_str()).collect();
+            let phrase: Vec<&str> = words[start..end].iter().map(|w| &w.key[..]).collect();
             set.contains(&phrase.join(" ")).then_some(start)
         })
     }
@@ -234,7 +243,7 @@ impl SentenceRules<'_> {
         set: &HashSet<String>,
     ) -> Option<usize> {
         (1..=MAX_CUE_WORDS.min(limit - start)).rev().find_map(|n| {
-            let phrase: Vec<&str> = words[start..start + n].iter().map(|w| w.key.as_str()).collect();
+            let phrase: Vec<&str> = words[start..start + n].iter().map(|w| &w.key[..]).collect();
             set.contains(&phrase.join(" ")).then_some(start + n)
         })
     }
@@ -260,7 +269,7 @@ impl SentenceRules<'_> {
         // A language, currency or nationality word before a lexicon mention ("bahasa Inggris").
         for (li, (r, _)) in lexicon.iter().enumerate() {
             if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
-                if wi > 0 && !words[wi - 1].cap && self.cues.not_before.contains(&words[wi - 1].key) {
+                if wi > 0 && !words[wi - 1].cap && self.cues.not_before.contains(&words[wi - 1].key[..]) {
                     verdict.dropped.insert(li);
                 }
             }
@@ -283,7 +292,7 @@ impl SentenceRules<'_> {
             }
             // A span of capitalized words, with connectors inside.
             let start = i;
-            let org_headed = self.cues.org_head.contains(&words[i].key);
+            let org_headed = self.cues.org_head.contains(&words[i].key[..]);
             let mut end = i + 1;
             while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
                 let w = &words[end];
@@ -291,10 +300,10 @@ impl SentenceRules<'_> {
                     end += 1;
                     continue;
                 }
-                let connector = self.cues.connector.contains(&w.key)
-                    || (org_headed && self.cues.org_connector.contains(&w.key));
+                let connector = self.cues.connector.contains(&w.key[..])
+                    || (org_headed && self.cues.org_connector.contains(&w.key[..]));
                 // "SMA Negeri 1 Semarang", "Batalyon 4": a number inside a headed name.
-                let headed = org_headed || self.cues.place_head.contains(&words[i].key);
+                let headed = org_headed || self.cues.place_head.contains(&words[i].key[..]);
                 if headed
                     && w.text.bytes().all(|b| b.is_ascii_digit())
                     && w.text.len() <= 3
@@ -364,8 +373,8 @@ impl SentenceRules<'_> {
             while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
                 if self.team_word(&words[end]) {
                     end += 1;
-                } else if self.cues.connector.contains(&words[end].key)
-                    || self.cues.org_connector.contains(&words[end].key)
+                } else if self.cues.connector.contains(&words[end].key[..])
+                    || self.cues.org_connector.contains(&words[end].key[..])
                         && words.get(end + 1).is_some_and(|w| self.team_word(w))
                 {
                     end += 2;
@@ -377,7 +386,7 @@ impl SentenceRules<'_> {
             let versus = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "v" | "vs"));
             let team = self.number_after(words, end - 1) || versus(end) || (start > 0 && versus(start - 1));
             // A full name ("Jim Courier 6-3") is a player; a lone given name ("Chelsea 1") is not.
-            let person = (end - start >= 2 && self.cues.given.contains(&words[start].key))
+            let person = (end - start >= 2 && self.cues.given.contains(&words[start].key[..]))
                 || lexicon.iter().any(|(r, k)| {
                     *k == EntityKind::Person
                         && r.start <= words[start].range.start
@@ -405,7 +414,7 @@ impl SentenceRules<'_> {
     /// A word that can be part of a name: capitalized and not a day, month or the like.
     fn name_word(&self, w: &Word<'_>) -> bool {
         w.cap
-            && !self.cues.skip.contains(&w.key)
+            && !self.cues.skip.contains(&w.key[..])
             // "Umumnya", "Alasannya": an Indonesian word with the clitic is not a name.
             && !(self.lang == Lang::Id && !w.acronym && w.key.len() > 5 && w.key.ends_with("nya"))
     }
@@ -425,7 +434,7 @@ impl SentenceRules<'_> {
         let mut i = start;
         let mut initial = initial;
         // A sentence-initial function word is capitalized only for being first ("Menurut", "The").
-        if initial && cover[i] == Cover::Free && self.cues.stop.contains(&words[i].key) {
+        if initial && cover[i] == Cover::Free && self.cues.stop.contains(&words[i].key[..]) {
             i += 1;
             initial = false;
         }
@@ -435,7 +444,7 @@ impl SentenceRules<'_> {
         // The context before the span: a lowercase cue word (or phrase) right before it.
         let mut person_cue = self.cue_ending(words, start, &self.cues.person).is_some()
             || self.cue_ending(words, start, &self.cues.said).is_some();
-        let mut blocked = start > 0 && self.cues.not_before.contains(&words[start - 1].key);
+        let mut blocked = start > 0 && self.cues.not_before.contains(&words[start - 1].key[..]);
         while i < end {
             // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
             // Barat Ridwan Kamil").
@@ -451,7 +460,7 @@ impl SentenceRules<'_> {
             // A person cue inside the span ("Presiden", "Menteri", "Foreign Minister", "Wakil
             // Sekretaris Jenderal"), office words allowed before it.
             let mut k = i;
-            while k < end && cover[k] == Cover::Free && self.cues.office.contains(&words[k].key) {
+            while k < end && cover[k] == Cover::Free && self.cues.office.contains(&words[k].key[..]) {
                 k += 1;
             }
             let cue = self
@@ -462,12 +471,12 @@ impl SentenceRules<'_> {
                 person_cue = true;
                 initial = false;
                 // Office words complete the title ("Menteri Luar Negeri").
-                while i < end && cover[i] == Cover::Free && self.cues.office.contains(&words[i].key) {
+                while i < end && cover[i] == Cover::Free && self.cues.office.contains(&words[i].key[..]) {
                     i += 1;
                 }
                 continue;
             }
-            if initial && self.cues.said.contains(&words[i].key) {
+            if initial && self.cues.said.contains(&words[i].key[..]) {
                 i += 1;
                 initial = false;
                 person_cue = true;
@@ -517,12 +526,12 @@ impl SentenceRules<'_> {
             {
                 j += 1;
             }
-            let headed =
-                self.cues.org_head.contains(&words[i].key) || self.cues.place_head.contains(&words[i].key);
+            let headed = self.cues.org_head.contains(&words[i].key[..])
+                || self.cues.place_head.contains(&words[i].key[..]);
             // After a title, a run that a lexicon mention follows is the title's office
             // ("Menteri Keadilan Sierra Leone Frank Kargbo"): the name comes later.
             // A given name and the lexicon word after it are one person ("Drs Ahmad Hamid").
-            if j < end && j == i + 1 && self.cues.given.contains(&words[i].key) {
+            if j < end && j == i + 1 && self.cues.given.contains(&words[i].key[..]) {
                 if let Cover::Lexicon(li) = cover[j] {
                     let one_word = lexicon[li].0 == words[j].range;
                     if one_word
@@ -598,15 +607,15 @@ impl SentenceRules<'_> {
                 &self.cues.place_head,
             ]
             .iter()
-            .any(|set| set.contains(&w.key))
-                || self.cues.stop.contains(&w.key)
+            .any(|set| set.contains(&w.key[..]))
+                || self.cues.stop.contains(&w.key[..])
         };
         let free: Vec<usize> = (start..end).filter(|&j| cover[j] == Cover::Free).collect();
         // A tail word closes the name ("New York University", "Nashville Songwriters Association").
         let tail_word = |j: usize| {
             j == end - 1
-                && (self.cues.org_tail.contains(&words[j].key)
-                    || self.cues.place_tail.contains(&words[j].key))
+                && (self.cues.org_tail.contains(&words[j].key[..])
+                    || self.cues.place_tail.contains(&words[j].key[..]))
         };
         if free.is_empty() || free.iter().any(|&j| (cue(&words[j]) && !tail_word(j)) || words[j].acronym) {
             return false;
@@ -614,12 +623,14 @@ impl SentenceRules<'_> {
         let kind = lexicon[li].1;
         // The first word is free, or is the lexicon's one-word match ("Austin" in "Austin Butler").
         let first_free = cover[start] == Cover::Free || lexicon[li].0 == words[start].range;
-        let tail = &words[end - 1].key;
+        let tail = &words[end - 1].key[..];
         let new_kind = if cover[end - 1] == Cover::Free && self.cues.place_tail.contains(tail) {
             EntityKind::Place
         } else if cover[end - 1] == Cover::Free && self.cues.org_tail.contains(tail) {
             EntityKind::Organization
-        } else if first_free && (self.cues.given.contains(&words[start].key) || self.initial(words, start)) {
+        } else if first_free
+            && (self.cues.given.contains(&words[start].key[..]) || self.initial(words, start))
+        {
             EntityKind::Person
         } else if kind == EntityKind::Place && self.lang == Lang::En {
             EntityKind::Organization
@@ -681,8 +692,8 @@ impl SentenceRules<'_> {
         let n = run.end - run.start;
         let first = &words[run.start];
         let after_said = self.said_after(words, run.end);
-        let tail = &words[run.end - 1].key;
-        if n >= 2 && self.cues.org_tail.contains(tail) && !self.cues.given.contains(&first.key) {
+        let tail = &words[run.end - 1].key[..];
+        if n >= 2 && self.cues.org_tail.contains(tail) && !self.cues.given.contains(&first.key[..]) {
             return Some((EntityKind::Organization, 0.75));
         }
         if n >= 2 && self.cues.place_tail.contains(tail) {
@@ -698,14 +709,14 @@ impl SentenceRules<'_> {
             return None;
         }
         // "Officials said": a lone capital at the start of a sentence needs a given name.
-        let lone_initial = run.initial && n == 1 && !self.cues.given.contains(&first.key);
+        let lone_initial = run.initial && n == 1 && !self.cues.given.contains(&first.key[..]);
         if run.person_cue || (after_said && !lone_initial) {
             return Some((EntityKind::Person, 0.85));
         }
         if n >= 2 && self.initial(words, run.start) {
             return Some((EntityKind::Person, 0.7));
         }
-        if self.cues.given.contains(&first.key) && (n >= 2 || !run.initial) {
+        if self.cues.given.contains(&first.key[..]) && (n >= 2 || !run.initial) {
             return Some((EntityKind::Person, if n >= 2 { 0.75 } else { 0.55 }));
         }
         None
@@ -717,7 +728,7 @@ impl SentenceRules<'_> {
         let gap = &self.text[words[end - 1].range.end..next.range.start];
         gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '"' | '”' | '’' | '\''))
             && !next.cap
-            && self.cues.said.contains(&next.key)
+            && self.cues.said.contains(&next.key[..])
     }
 
     fn add(
