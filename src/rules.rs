@@ -111,10 +111,14 @@ impl Cues {
 
     /// Whether a word is a title, an office or a head word: never a short form of a name.
     pub fn is_role(&self, word: &str) -> bool {
-        let key = cue_key(word);
+        self.is_role_key(&cue_key(word))
+    }
+
+    /// [`Cues::is_role`] for a word already lowercased.
+    fn is_role_key(&self, key: &str) -> bool {
         [&self.person, &self.office, &self.org_head, &self.place_head, &self.said]
             .iter()
-            .any(|s| s.contains(&key))
+            .any(|s| s.contains(key))
     }
 
     /// Whether a word is a known given name.
@@ -141,6 +145,17 @@ enum Cover {
     Free,
     /// Inside the lexicon mention with this index.
     Lexicon(usize),
+}
+
+/// The lexicon mentions (by index) that cover the words of a stretch, one entry per word.
+fn lexicon_inside(cover: &[Cover]) -> Vec<usize> {
+    cover
+        .iter()
+        .filter_map(|c| match c {
+            Cover::Lexicon(li) => Some(*li),
+            Cover::Free => None,
+        })
+        .collect()
 }
 
 /// The rule pass over one sentence: returns new mentions and marks lexicon mentions to drop or
@@ -393,13 +408,7 @@ impl SentenceRules<'_> {
                         && words[start].range.end <= r.end
                 });
             if team && !person {
-                let inside: Vec<usize> = cover[start..end]
-                    .iter()
-                    .filter_map(|c| match c {
-                        Cover::Lexicon(li) => Some(*li),
-                        Cover::Free => None,
-                    })
-                    .collect();
+                let inside = lexicon_inside(&cover[start..end]);
                 let whole_org = matches!(inside[..], [li, ..] if lexicon[li].1 == EntityKind::Organization
                     && lexicon[li].0 == (words[start].range.start..words[end - 1].range.end));
                 if !whole_org {
@@ -493,8 +502,7 @@ impl SentenceRules<'_> {
                 let street = org.is_none();
                 while j < end
                     && (street || self.cue_starting(words, j, end, &self.cues.person).is_none())
-                    && self.cue_starting(words, j, end, &self.cues.org_head).is_none()
-                    && self.cue_starting(words, j, end, &self.cues.place_head).is_none()
+                    && !self.head_at(words, j, end)
                 {
                     j += 1;
                 }
@@ -521,8 +529,7 @@ impl SentenceRules<'_> {
             while j < end
                 && cover[j] == Cover::Free
                 && self.cue_starting(words, j, end, &self.cues.person).is_none()
-                && self.cue_starting(words, j, end, &self.cues.org_head).is_none()
-                && self.cue_starting(words, j, end, &self.cues.place_head).is_none()
+                && !self.head_at(words, j, end)
             {
                 j += 1;
             }
@@ -589,27 +596,10 @@ impl SentenceRules<'_> {
         if end - start < 2 {
             return false;
         }
-        let mut inside: Vec<usize> = cover[start..end]
-            .iter()
-            .filter_map(|c| match c {
-                Cover::Lexicon(li) => Some(*li),
-                Cover::Free => None,
-            })
-            .collect();
+        let mut inside = lexicon_inside(&cover[start..end]);
         inside.dedup();
         let [li] = inside[..] else { return false };
-        let cue = |w: &Word<'_>| {
-            [
-                &self.cues.person,
-                &self.cues.said,
-                &self.cues.office,
-                &self.cues.org_head,
-                &self.cues.place_head,
-            ]
-            .iter()
-            .any(|set| set.contains(&w.key[..]))
-                || self.cues.stop.contains(&w.key[..])
-        };
+        let cue = |w: &Word<'_>| self.cues.is_role_key(&w.key) || self.cues.stop.contains(&w.key[..]);
         let free: Vec<usize> = (start..end).filter(|&j| cover[j] == Cover::Free).collect();
         // A tail word closes the name ("New York University", "Nashville Songwriters Association").
         let tail_word = |j: usize| {
@@ -642,6 +632,12 @@ impl SentenceRules<'_> {
         true
     }
 
+    /// An organization's or a place's head word starts at word `j`: a new name begins there.
+    fn head_at(&self, words: &[Word<'_>], j: usize, end: usize) -> bool {
+        self.cue_starting(words, j, end, &self.cues.org_head).is_some()
+            || self.cue_starting(words, j, end, &self.cues.place_head).is_some()
+    }
+
     /// Word `i` is an initial: one capital letter and a period ("G. Thorpe").
     fn initial(&self, words: &[Word<'_>], i: usize) -> bool {
         let w = &words[i];
@@ -661,13 +657,7 @@ impl SentenceRules<'_> {
         kind: EntityKind,
         verdict: &mut Verdict,
     ) {
-        let inside: Vec<usize> = cover[start..end]
-            .iter()
-            .filter_map(|c| match c {
-                Cover::Lexicon(li) => Some(*li),
-                Cover::Free => None,
-            })
-            .collect();
+        let inside = lexicon_inside(&cover[start..end]);
         let mut distinct = inside.clone();
         distinct.dedup();
         // The head and one lexicon mention of the same kind: the mention takes in the head.

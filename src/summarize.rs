@@ -227,78 +227,43 @@ impl Vectors {
     }
 
     fn cosine(&self, a: usize, b: usize) -> f64 {
-        let (na, nb) = (self.norms[a], self.norms[b]);
-        if na == 0.0 || nb == 0.0 {
-            return 0.0;
-        }
-        dot(&self.rows[a], &self.rows[b]) / (na * nb)
+        self.cosine_and_overlap(a, b).0
     }
 
-    /// Cosine and TextRank overlap in one pass over the two term lists.
+    /// TextRank's similarity: shared terms over the log of the lengths.
+    fn overlap(&self, a: usize, b: usize) -> f64 {
+        self.cosine_and_overlap(a, b).1
+    }
+
+    /// Cosine and TextRank overlap from one merge of the two term lists.
     fn cosine_and_overlap(&self, a: usize, b: usize) -> (f64, f64) {
         let (ra, rb) = (&self.rows[a], &self.rows[b]);
-        let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0usize);
-        while i < ra.len() && j < rb.len() {
-            match ra[i].0.cmp(&rb[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += ra[i].1 * rb[j].1;
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let (dot, shared) = intersect(ra, rb);
         let (na, nb) = (self.norms[a], self.norms[b]);
-        let cosine = if na == 0.0 || nb == 0.0 { 0.0 } else { sum / (na * nb) };
+        let cosine = if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) };
         let (la, lb) = (ra.len(), rb.len());
         let overlap =
             if la < 2 || lb < 2 { 0.0 } else { shared as f64 / ((la as f64).ln() + (lb as f64).ln()) };
         (cosine, overlap)
     }
-
-    /// TextRank's similarity: shared terms over the log of the lengths.
-    fn overlap(&self, a: usize, b: usize) -> f64 {
-        let (la, lb) = (self.rows[a].len(), self.rows[b].len());
-        if la < 2 || lb < 2 {
-            return 0.0;
-        }
-        let shared = merge_count(&self.rows[a], &self.rows[b]) as f64;
-        shared / ((la as f64).ln() + (lb as f64).ln())
-    }
 }
 
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+/// The dot product of two sorted sparse vectors and the number of terms they share, in one merge.
+fn intersect(a: &[(u32, f64)], b: &[(u32, f64)]) -> (f64, usize) {
+    let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 sum += a[i].1 * b[j].1;
+                shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    sum
-}
-
-fn merge_count(a: &[(u32, f64)], b: &[(u32, f64)]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    (sum, shared)
 }
 
 /// Neighbours on each side that a sentence is compared with. News paragraphs relate mostly to
