@@ -62,6 +62,7 @@ enum CueKind {
 /// The furniture cues: literal prefixes of a trimmed line, matched case-insensitively.
 #[derive(Debug, Clone, Default)]
 pub struct FurnitureRules {
+    /// Sorted by first character, so a line is tried only against the cues that can match it.
     cues: Vec<(CueKind, String)>,
 }
 
@@ -101,6 +102,7 @@ impl FurnitureRules {
             let pattern: String = pattern.chars().filter_map(|c| c.to_lowercase().next()).collect();
             cues.push((kind, pattern));
         }
+        cues.sort_by_key(|(_, p)| first_char(p));
         Ok(FurnitureRules { cues })
     }
 
@@ -109,12 +111,20 @@ impl FurnitureRules {
     /// whitespace count as one space, a space in a pattern matches one space or none, and a
     /// pattern ending in a letter or digit must end a word.
     fn cue<'a>(&self, line: &'a str) -> Option<(CueKind, &'a str)> {
-        self.cues
+        let first = line.chars().next()?.to_lowercase().next();
+        let from = self.cues.partition_point(|(_, p)| first_char(p) < first);
+        let to = self.cues.partition_point(|(_, p)| first_char(p) <= first);
+        self.cues[from..to]
             .iter()
             .filter_map(|(k, p)| prefix_len(line, p).map(|n| (p.len(), *k, n)))
             .max_by_key(|&(plen, _, _)| plen)
             .map(|(_, k, n)| (k, &line[n..]))
     }
+}
+
+/// A pattern's first character (patterns are trimmed and non-empty).
+fn first_char(pattern: &str) -> Option<char> {
+    pattern.chars().next()
 }
 
 /// The byte length of `line`'s prefix that matches the lowercase `pattern`, if it does.

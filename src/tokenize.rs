@@ -2,7 +2,7 @@
 //! (rust-stemmers' Snowball English; ringkas's own Indonesian stemmer, [`crate::stem_id`]).
 //! Stopword lists are `lexicons/stopwords-{id,en}.txt`.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -68,20 +68,47 @@ impl Tokenizer {
     /// function words, stemmed.
     pub fn terms(&self, text: &str, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
-        for word in text.unicode_words() {
-            let lower = word.to_lowercase();
-            if self.is_stopword(&lower, lang) {
-                continue;
+        let mut lower = String::new();
+        STEMS.with_borrow_mut(|cache| {
+            let cache = &mut cache[lang as usize];
+            for word in text.unicode_words() {
+                lower.clear();
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                if self.is_stopword(&lower, lang) {
+                    continue;
+                }
+                let base = match lower.split_once('-') {
+                    Some((a, b)) if a == b => a,
+                    _ => &lower,
+                };
+                if let Some(stem) = cache.get(base) {
+                    out.push(stem.clone());
+                    continue;
+                }
+                if cache.len() >= STEM_CACHE_WORDS {
+                    cache.clear();
+                }
+                let stem = self.stem(base, lang);
+                cache.insert(base.to_string(), stem.clone());
+                out.push(stem);
             }
-            // Reduplication ("isu-isu", "langkah-langkah") is one idea: keep the first half.
-            let base = match lower.split_once('-') {
-                Some((a, b)) if a == b => a,
-                _ => &lower,
-            };
-            out.push(self.stem(base, lang));
-        }
+        });
         out
     }
+}
+
+/// Words stemmed per thread and language, kept across articles: news vocabulary repeats, and a
+/// look-up costs a fraction of a stemmer run. Stemming is a pure function of the word, so the
+/// cache never changes a result; it is emptied when it reaches this size.
+const STEM_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<[HashMap<String, String>; 2]> = Default::default();
 }
 
 #[cfg(test)]
@@ -101,5 +128,24 @@ mod tests {
             t.terms("Kedua pemimpin membahas pembahasan yang dibahas", Lang::Id),
             ["pimpin", "bahas", "bahas", "bahas"]
         );
+    }
+
+    #[test]
+    fn function_words_fit_the_language_detectors_word_limit() {
+        let t = Tokenizer::builtin();
+        for w in t.stop_id.iter().chain(&t.stop_en) {
+            assert!(w.len() <= crate::lang::MAX_WORD_BYTES, "{w:?} is longer than the detector reads");
+        }
+    }
+
+    #[test]
+    fn cached_stems_are_the_stemmers_own() {
+        let t = Tokenizer::builtin();
+        let text = "Pemerintah membahas pembahasan anggaran; pemerintah dibahas lagi.";
+        let first = t.terms(text, Lang::Id);
+        let again = t.terms(text, Lang::Id);
+        assert_eq!(first, again);
+        assert_eq!(first, ["perintah", "bahas", "bahas", "anggar", "perintah", "bahas"]);
+        assert_eq!(t.terms("Talks talked", Lang::En), ["talk", "talk"]);
     }
 }
