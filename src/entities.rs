@@ -272,8 +272,12 @@ impl Gazetteer {
                 Some(o) => o[m.start()] as usize..o[m.end()] as usize,
                 None => m.start()..m.end(),
             };
+            // Most matches lie inside longer words: the cheapest test first.
+            if !word_bounded(text, &range) {
+                continue;
+            }
             let Some(sentence) = sentence_of(spans, &range) else { continue };
-            if !spans[sentence].tag || !word_bounded(text, &range) {
+            if !spans[sentence].tag {
                 continue;
             }
             let ctx = Context {

@@ -179,6 +179,22 @@ pub(crate) struct Verdict {
     pub widened: Vec<(usize, Range<usize>)>,
 }
 
+/// Up to `MAX_CUE_WORDS` words' cue keys joined by single spaces, with each key's byte range in
+/// the joined phrase: every sub-phrase a cue look-up needs, from one string.
+fn phrase(words: &[Word<'_>]) -> (String, [(usize, usize); MAX_CUE_WORDS]) {
+    let mut phrase = String::with_capacity(48);
+    let mut bounds = [(0, 0); MAX_CUE_WORDS];
+    for (j, w) in words.iter().take(MAX_CUE_WORDS).enumerate() {
+        if j > 0 {
+            phrase.push(' ');
+        }
+        let at = phrase.len();
+        phrase.push_str(&w.key);
+        bounds[j] = (at, phrase.len());
+    }
+    (phrase, bounds)
+}
+
 impl SentenceRules<'_> {
     fn words(&self) -> Vec<Word<'_>> {
         let s = &self.text[self.sentence.clone()];
@@ -242,11 +258,10 @@ impl SentenceRules<'_> {
 
     /// The longest cue of `set` that ends at word `end` (exclusive), as its first word's index.
     fn cue_ending(&self, words: &[Word<'_>], end: usize, set: &HashSet<String>) -> Option<usize> {
-        (1..=MAX_CUE_WORDS.min(end)).rev().find_map(|n| {
-            let start = end - n;
-            let phrase: Vec<&str> = words[start..end].iter().map(|w| &w.key[..]).collect();
-            set.contains(&phrase.join(" ")).then_some(start)
-        })
+        let from = end - MAX_CUE_WORDS.min(end);
+        let (phrase, bounds) = phrase(&words[from..end]);
+        // Longest first: the phrase from each word on to `end`.
+        (from..end).find_map(|start| set.contains(&phrase[bounds[start - from].0..]).then_some(start))
     }
 
     /// The longest cue of `set` that starts at word `start`, as its end (exclusive).
@@ -257,10 +272,10 @@ impl SentenceRules<'_> {
         limit: usize,
         set: &HashSet<String>,
     ) -> Option<usize> {
-        (1..=MAX_CUE_WORDS.min(limit - start)).rev().find_map(|n| {
-            let phrase: Vec<&str> = words[start..start + n].iter().map(|w| &w.key[..]).collect();
-            set.contains(&phrase.join(" ")).then_some(start + n)
-        })
+        let to = start + MAX_CUE_WORDS.min(limit - start);
+        let (phrase, bounds) = phrase(&words[start..to]);
+        // Longest first: the phrase from `start` to each word's end.
+        (start..to).rev().find_map(|last| set.contains(&phrase[..bounds[last - start].1]).then_some(last + 1))
     }
 
     /// Runs the rules. `lexicon` holds this sentence's lexicon mentions (range, kind), in order.
