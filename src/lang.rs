@@ -72,11 +72,11 @@ pub struct Profiles<'a> {
 /// The fewest function-word hits that make a decision; below it the language is unknown.
 const MIN_HITS: usize = 3;
 
-/// A text longer than this is read through [`SAMPLES`] evenly spaced windows of this size
-/// each: the majority of a long document is the majority of its samples, at a fixed cost.
 /// Longer words are never function words (the longest in the lists has 18 bytes).
 pub(crate) const MAX_WORD_BYTES: usize = 24;
 
+/// A text longer than this is read through [`SAMPLES`] evenly spaced windows of this size
+/// each: the majority of a long document is the majority of its samples, at a fixed cost.
 const SAMPLE_BYTES: usize = 8 * 1024;
 /// How many windows a long text is read through.
 const SAMPLES: usize = 32;
@@ -84,6 +84,11 @@ const SAMPLES: usize = 32;
 /// Decides the language of `text` (the body, ideally) by majority of function words.
 /// Returns `None` when neither language has at least [`MIN_HITS`] hits or both are tied.
 pub fn detect(text: &str, profiles: &Profiles<'_>) -> Option<Lang> {
+    detect_parts(&[text], profiles)
+}
+
+/// [`detect`] over the parts of one text (its body lines), as if they were joined by line breaks.
+pub fn detect_parts(parts: &[&str], profiles: &Profiles<'_>) -> Option<Lang> {
     let (mut id, mut en) = (0usize, 0usize);
     let mut lower = String::new();
     let mut count = |part: &str| {
@@ -105,9 +110,12 @@ pub fn detect(text: &str, profiles: &Profiles<'_>) -> Option<Lang> {
             en += usize::from(profiles.en.contains(&lower));
         }
     };
-    if text.len() <= SAMPLE_BYTES * SAMPLES {
-        count(text);
+    let total = parts.iter().map(|p| p.len() + 1).sum::<usize>().saturating_sub(1);
+    if total <= SAMPLE_BYTES * SAMPLES {
+        parts.iter().for_each(|p| count(p));
     } else {
+        let text = parts.join("\n");
+        let text = text.as_str();
         let step = text.len() / SAMPLES;
         for k in 0..SAMPLES {
             let start = floor_char(text, k * step);
@@ -146,6 +154,17 @@ mod tests {
         assert_eq!(detect("Ini rumah yang besar dan indah di sana, itu", &p), Some(Lang::Id));
         assert_eq!(detect("The house of the king is a big one and old", &p), Some(Lang::En));
         assert_eq!(detect("Bonjour tout le monde", &p), None);
+    }
+
+    #[test]
+    fn parts_count_as_their_joined_text() {
+        let id = set(&["yang", "dan", "di", "ini", "itu"]);
+        let en = set(&["the", "and", "of", "is", "a"]);
+        let p = Profiles { id: &id, en: &en };
+        let parts = ["The house of the king", "ini rumah yang besar dan indah di sana, itu"];
+        assert_eq!(detect_parts(&parts, &p), detect(&parts.join("\n"), &p));
+        assert_eq!(detect_parts(&parts, &p), Some(Lang::Id));
+        assert_eq!(detect_parts(&[], &p), None);
     }
 
     #[test]

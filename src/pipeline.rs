@@ -7,8 +7,6 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::analysis::{
     Analysis, CharOffsets, EntityOut, LangTag, MentionOut, ScoredSentence, Sentence, SummarySentence,
 };
@@ -116,14 +114,16 @@ impl Pipeline {
         let text = &doc.text;
         let layout = structure::analyze(text, &self.furniture, doc.title.as_deref());
         let detected = doc.lang.or(self.config.lang).or_else(|| {
-            let body: Vec<&str> = layout
+            let mut body: Vec<&str> = layout
                 .lines
                 .iter()
                 .filter(|l| l.zone == Zone::Body)
                 .map(|l| &text[l.range.clone()])
                 .collect();
-            let body = if body.is_empty() { text.to_string() } else { body.join("\n") };
-            lang::detect(&body, &self.tokenizer.profiles())
+            if body.is_empty() {
+                body.push(text);
+            }
+            lang::detect_parts(&body, &self.tokenizer.profiles())
         });
         let lang = detected.unwrap_or(FALLBACK_LANG);
         let mut sentences = Vec::new();
@@ -160,8 +160,10 @@ impl Pipeline {
         };
         let body: Vec<usize> =
             (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
-        let terms = || -> Vec<Vec<String>> {
-            body.iter().map(|&i| self.tokenizer.terms(&text[sentences[i].0.clone()], lang)).collect()
+        let terms = || -> Vec<(Vec<String>, usize)> {
+            body.iter()
+                .map(|&i| self.tokenizer.terms_and_words(&text[sentences[i].0.clone()], lang))
+                .collect()
         };
         let (mentions, mut terms) =
             if text.len() >= PARALLEL_BYTES { rayon::join(tag, terms) } else { (tag(), terms()) };
@@ -187,11 +189,11 @@ impl Pipeline {
         let candidates: Vec<Candidate> = body
             .iter()
             .zip(terms.iter_mut())
-            .map(|(&i, terms)| {
+            .map(|(&i, (terms, words))| {
                 let s = &text[sentences[i].0.clone()];
                 Candidate {
                     terms: std::mem::take(terms),
-                    words: s.unicode_words().count(),
+                    words: *words,
                     entity_mass: entity_mass[i],
                     quote: s.starts_with(['"', '“', '\'', '‘', '«']),
                     paragraph: paragraph_of[i],

@@ -67,11 +67,18 @@ impl Tokenizer {
     /// The stems of the content words of `text`: words with a letter or digit, lowercased, not
     /// function words, stemmed.
     pub fn terms(&self, text: &str, lang: Lang) -> Vec<String> {
+        self.terms_and_words(text, lang).0
+    }
+
+    /// The terms of `text` and its number of words (stopwords included).
+    pub fn terms_and_words(&self, text: &str, lang: Lang) -> (Vec<String>, usize) {
         let mut out = Vec::new();
         let mut lower = String::new();
+        let mut words = 0;
         STEMS.with_borrow_mut(|cache| {
             let cache = &mut cache[lang as usize];
             for word in text.unicode_words() {
+                words += 1;
                 lower.clear();
                 if word.is_ascii() {
                     lower.push_str(word);
@@ -98,7 +105,7 @@ impl Tokenizer {
                 out.push(stem);
             }
         });
-        out
+        (out, words)
     }
 }
 
