@@ -261,7 +261,7 @@ impl SentenceRules<'_> {
         let from = end - MAX_CUE_WORDS.min(end);
         let (phrase, bounds) = phrase(&words[from..end]);
         // Longest first: the phrase from each word on to `end`.
-        (from..end).find_map(|start| set.contains(&phrase[bounds[start - from].0..]).then_some(start))
+        (from..end).find(|&start| set.contains(&phrase[bounds[start - from].0..]))
     }
 
     /// The longest cue of `set` that starts at word `start`, as its end (exclusive).
@@ -275,7 +275,7 @@ impl SentenceRules<'_> {
         let to = start + MAX_CUE_WORDS.min(limit - start);
         let (phrase, bounds) = phrase(&words[start..to]);
         // Longest first: the phrase from `start` to each word's end.
-        (start..to).rev().find_map(|last| set.contains(&phrase[..bounds[last - start].1]).then_some(last + 1))
+        (start..to).rev().find(|&last| set.contains(&phrase[..bounds[last - start].1])).map(|last| last + 1)
     }
 
     /// Runs the rules. `lexicon` holds this sentence's lexicon mentions (range, kind), in order.
