@@ -272,9 +272,14 @@ fn content_lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The number of words in `s`, counted up to [`WORDS_COUNTED`]: every layout test compares it
+/// with a smaller number, and a paragraph need not be read to its end to know it is long.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(WORDS_COUNTED).count()
 }
+
+/// One more than the largest word count a layout test compares with (`looks_like_body`'s 30).
+const WORDS_COUNTED: usize = 31;
 
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
@@ -357,7 +362,7 @@ fn is_all_caps(s: &str) -> bool {
 
 /// "LONDON 1996-08-30", "JAKARTA, 12/2/2025": a capitalized place and a date, alone on a line.
 fn is_dateline_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words: Vec<&str> = line.split_whitespace().take(6).collect();
     (2..=5).contains(&words.len())
         && words[0].chars().all(|c| c.is_uppercase() || c == ',' || c == '.')
         && words.last().is_some_and(|w| {

@@ -86,36 +86,36 @@ impl Tokenizer {
                 } else {
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                 }
-                if self.is_stopword(&lower, lang) {
-                    continue;
-                }
-                let base = match lower.split_once('-') {
-                    Some((a, b)) if a == b => a,
-                    _ => &lower,
-                };
-                if let Some(stem) = cache.get(base) {
-                    out.push(stem.clone());
+                if let Some(term) = cache.get(lower.as_str()) {
+                    out.extend(term.iter().cloned());
                     continue;
                 }
                 if cache.len() >= STEM_CACHE_WORDS {
                     cache.clear();
                 }
-                let stem = self.stem(base, lang);
-                cache.insert(base.to_string(), stem.clone());
-                out.push(stem);
+                let term = (!self.is_stopword(&lower, lang)).then(|| {
+                    let base = match lower.split_once('-') {
+                        Some((a, b)) if a == b => a,
+                        _ => &lower,
+                    };
+                    self.stem(base, lang)
+                });
+                out.extend(term.iter().cloned());
+                cache.insert(lower.clone(), term);
             }
         });
         (out, words)
     }
 }
 
-/// Words stemmed per thread and language, kept across articles: news vocabulary repeats, and a
-/// look-up costs a fraction of a stemmer run. Stemming is a pure function of the word, so the
-/// cache never changes a result; it is emptied when it reaches this size.
+/// Lowercase words and their terms (`None` for a stopword) per thread and language, kept across
+/// articles: news vocabulary repeats, and a look-up costs a fraction of a stemmer run. A term is a
+/// pure function of the word and the built-in stopword lists, so the cache never changes a
+/// result; it is emptied when it reaches this size.
 const STEM_CACHE_WORDS: usize = 1 << 16;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<[HashMap<String, String>; 2]> = Default::default();
+    static STEMS: std::cell::RefCell<[HashMap<String, Option<String>>; 2]> = Default::default();
 }
 
 #[cfg(test)]
