@@ -112,7 +112,9 @@ impl Tokenizer {
 /// articles: news vocabulary repeats, and a look-up costs a fraction of a stemmer run. A term is a
 /// pure function of the word and the built-in stopword lists, so the cache never changes a
 /// result; it is emptied when it reaches this size.
-const STEM_CACHE_WORDS: usize = 1 << 16;
+/// (About 3 MB per language and thread when full; the development sets' 600 articles hold 12,677
+/// Indonesian and 15,650 English word types.)
+const STEM_CACHE_WORDS: usize = 1 << 15;
 
 thread_local! {
     static STEMS: std::cell::RefCell<[HashMap<String, Option<String>>; 2]> = Default::default();
@@ -154,5 +156,14 @@ mod tests {
         assert_eq!(first, again);
         assert_eq!(first, ["perintah", "bahas", "bahas", "anggar", "perintah", "bahas"]);
         assert_eq!(t.terms("Talks talked", Lang::En), ["talk", "talk"]);
+    }
+
+    #[test]
+    fn a_full_cache_is_emptied_and_terms_stay_right() {
+        let t = Tokenizer::builtin();
+        let words: Vec<String> = (0..STEM_CACHE_WORDS + 10).map(|i| format!("pembahasan{i}")).collect();
+        assert_eq!(t.terms(&words.join(" "), Lang::Id).len(), words.len());
+        STEMS.with_borrow(|cache| assert!(cache[Lang::Id as usize].len() <= STEM_CACHE_WORDS));
+        assert_eq!(t.terms("Pembahasan yang dibahas", Lang::Id), ["bahas", "bahas"]);
     }
 }

@@ -9,7 +9,7 @@ page cache, measures for each corpus:
 
 - floor, on every core and on one;
 - `ringkas --format jsonl -q DIR > /dev/null`;
-- `ringkas -q --out-dir OUT DIR` (a fresh OUT each time, removed afterwards).
+- `ringkas -q --out-dir OUT DIR` (a fresh OUT each time, all removed at the end).
 
 For each it reports wall time, articles/s, MB/s (input bytes), peak RSS (`ru_maxrss` of the
 child, from `os.wait4`), CPU time (user + system), and the ratios to the floor on every core. The
@@ -128,18 +128,34 @@ def main():
               f" {'/floor':>6} {'cpu s':>8} {'/floor':>6}")
     print(header)
     rows = []
+    # Result folders are removed only at the end: on ext4, creating files just after deleting many
+    # costs several times more system time (the inode allocator steps over recently freed inodes),
+    # and removing each run's folder before the next would measure that, not ringkas.
+    outs = []
+    try:
+        measure_sizes(args, ringkas, floor, pool, cores, rows, outs)
+    finally:
+        for out in outs:
+            shutil.rmtree(out, ignore_errors=True)
+    (args.work / "results.json").write_text(json.dumps(rows, indent=1) + "\n")
+    print(f"# written {args.work / 'results.json'}")
+    if args.clean:
+        for n in args.sizes.split(","):
+            shutil.rmtree(args.work / f"corpus-{n}", ignore_errors=True)
+
+
+def measure_sizes(args, ringkas, floor, pool, cores, rows, outs):
+    """Every measurement of every corpus size, appended to `rows`; `--out-dir` folders to `outs`."""
     for n in (int(s) for s in args.sizes.split(",")):
         root, total = corpus(args.work, n, pool)
         mb = total / 1e6
         repeat = args.repeat if n <= 50_000 else 1
         subprocess.run([floor, root], stdout=subprocess.DEVNULL, check=True)  # warm the cache
-        out = args.work / f"out-{n}"
 
         def out_dir_run():
-            shutil.rmtree(out, ignore_errors=True)
-            r = measure([ringkas, "-q", "--out-dir", out, root])
-            shutil.rmtree(out, ignore_errors=True)
-            return r
+            out = args.work / f"out-{os.getpid()}-{n}-{len(outs)}"
+            outs.append(out)
+            return measure([ringkas, "-q", "--out-dir", out, root])
 
         results = {
             f"floor (-j {cores})": best([measure([floor, "--jobs", str(cores), root]) for _ in range(repeat)]),
@@ -161,11 +177,6 @@ def main():
                          "cpu_s": round(cpu, 3), "cpu_ratio_to_floor": round(cpu / base_cpu, 3),
                          "load_1min_after": load})
         print(f"# load average (1 min) after the {n} runs: {load:.2f}; above 0.5 other work shared the cores", flush=True)
-    (args.work / "results.json").write_text(json.dumps(rows, indent=1) + "\n")
-    print(f"# written {args.work / 'results.json'}")
-    if args.clean:
-        for n in args.sizes.split(","):
-            shutil.rmtree(args.work / f"corpus-{n}", ignore_errors=True)
 
 
 if __name__ == "__main__":
