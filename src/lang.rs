@@ -93,9 +93,10 @@ pub fn detect_parts(parts: &[&str], profiles: &Profiles<'_>) -> Option<Lang> {
     let mut lower = String::new();
     let mut count = |part: &str| {
         // Function words are short and plain: a split on anything that is not a letter, digit or
-        // apostrophe finds them as Unicode word segmentation does, at a fraction of the cost.
-        for word in part.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-            let word = word.trim_matches('\'');
+        // apostrophe (straight or curly: "it’s" stays one word, not "it" and "s") finds them as
+        // Unicode word segmentation does, at a fraction of the cost.
+        for word in part.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            let word = word.trim_matches(['\'', '’']);
             if word.is_empty() || word.len() > MAX_WORD_BYTES {
                 continue;
             }
@@ -165,6 +166,15 @@ mod tests {
         assert_eq!(detect_parts(&parts, &p), detect(&parts.join("\n"), &p));
         assert_eq!(detect_parts(&parts, &p), Some(Lang::Id));
         assert_eq!(detect_parts(&[], &p), None);
+    }
+
+    #[test]
+    fn a_curly_apostrophe_does_not_split_a_word() {
+        let id = set(&["yang", "dan", "di"]);
+        let en = set(&["s", "t", "the"]);
+        let p = Profiles { id: &id, en: &en };
+        // Unicode word segmentation reads "it’s", "don’t" as one word each: no English hit.
+        assert_eq!(detect("it’s don’t can’t won’t yang dan di", &p), Some(Lang::Id));
     }
 
     #[test]
