@@ -262,6 +262,22 @@ impl Gazetteer {
 
     /// Finds the mentions in `text`, sentence by sentence (`spans` in order, not overlapping).
     pub fn tag(&self, text: &str, spans: &[TagSpan], lang: Lang) -> Vec<Mention> {
+        let words: Vec<Vec<(usize, &str)>> = spans
+            .iter()
+            .map(|s| if s.tag { crate::tokenize::sentence_words(text, &s.range) } else { Vec::new() })
+            .collect();
+        self.tag_with_words(text, spans, &words, lang)
+    }
+
+    /// [`Gazetteer::tag`] with each span's words already found ([`crate::tokenize::sentence_words`];
+    /// only the tagged spans' are read), so that other stages can share them.
+    pub fn tag_with_words(
+        &self,
+        text: &str,
+        spans: &[TagSpan],
+        words: &[Vec<(usize, &str)>],
+        lang: Lang,
+    ) -> Vec<Mention> {
         let (folded, origin) = fold(text);
         let cased = is_cased(text);
         let mut found: Vec<Candidate> = Vec::new();
@@ -326,7 +342,7 @@ impl Gazetteer {
                 confidence: c.confidence,
             });
         }
-        let mentions = self.apply_rules(text, spans, lang, mentions);
+        let mentions = self.apply_rules(text, spans, words, lang, mentions);
         self.propagate(text, spans, mentions)
     }
 
@@ -364,7 +380,14 @@ impl Gazetteer {
     }
 
     /// Runs the rules sentence by sentence over the lexicon's mentions.
-    fn apply_rules(&self, text: &str, spans: &[TagSpan], lang: Lang, lexicon: Vec<Mention>) -> Vec<Mention> {
+    fn apply_rules(
+        &self,
+        text: &str,
+        spans: &[TagSpan],
+        words: &[Vec<(usize, &str)>],
+        lang: Lang,
+        lexicon: Vec<Mention>,
+    ) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::with_capacity(lexicon.len());
         let mut next = 0;
         for (si, span) in spans.iter().enumerate() {
@@ -380,7 +403,7 @@ impl Gazetteer {
                 SentenceRules { cues: &self.cues, text, sentence: span.range.clone(), index: si, lang };
             let known: Vec<(Range<usize>, EntityKind)> =
                 here.iter().map(|m| (m.range.clone(), m.kind)).collect();
-            let verdict = rules.run(&known);
+            let verdict = rules.run(&known, &words[si]);
             for (li, range) in verdict.widened {
                 here[li].range = range;
             }

@@ -18,7 +18,7 @@ use crate::lexicon::EntityKind;
 use crate::segment::Segmenter;
 use crate::structure::{self, FurnitureRules, Zone};
 use crate::summarize::{Candidate, Length, Method, Summarizer, Weights};
-use crate::tokenize::Tokenizer;
+use crate::tokenize::{self, Tokenizer};
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -148,22 +148,32 @@ impl Pipeline {
 
         // Entities and the summary's word lists do not depend on each other: a long document
         // computes them on two cores.
+        // The words of every sentence the tagger or the summary reads, found once for both.
+        let tagging = self.gazetteer.is_some();
+        let words: Vec<Vec<(usize, &str)>> = sentences
+            .iter()
+            .map(|(r, z)| {
+                if (tagging && z.feeds_entities()) || z.is_summary_candidate() {
+                    tokenize::sentence_words(text, r)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let tag = || match &self.gazetteer {
             Some(g) => {
                 let spans: Vec<TagSpan> = sentences
                     .iter()
                     .map(|(r, z)| TagSpan { range: r.clone(), tag: z.feeds_entities() })
                     .collect();
-                g.tag(text, &spans, lang)
+                g.tag_with_words(text, &spans, &words, lang)
             }
             None => Vec::new(),
         };
         let body: Vec<usize> =
             (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
         let terms = || -> Vec<(Vec<String>, usize)> {
-            body.iter()
-                .map(|&i| self.tokenizer.terms_and_words(&text[sentences[i].0.clone()], lang))
-                .collect()
+            body.iter().map(|&i| self.tokenizer.terms_of(words[i].iter().map(|&(_, w)| w), lang)).collect()
         };
         let (mentions, mut terms) =
             if text.len() >= PARALLEL_BYTES { rayon::join(tag, terms) } else { (tag(), terms()) };

@@ -12,8 +12,6 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::entities::{Mention, MentionSource, Target};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -196,11 +194,11 @@ fn phrase(words: &[Word<'_>]) -> (String, [(usize, usize); MAX_CUE_WORDS]) {
 }
 
 impl SentenceRules<'_> {
-    fn words(&self) -> Vec<Word<'_>> {
-        let s = &self.text[self.sentence.clone()];
-        s.unicode_word_indices()
-            .map(|(at, w)| {
-                let start = self.sentence.start + at;
+    /// The sentence's words (absolute byte offset, text), as Unicode word segmentation gives them.
+    fn words<'w>(&self, given: &[(usize, &'w str)]) -> Vec<Word<'w>> {
+        given
+            .iter()
+            .map(|&(start, w)| {
                 let (mut letters, mut upper) = (0usize, 0usize);
                 for c in w.chars().filter(|c| c.is_alphabetic()) {
                     letters += 1;
@@ -278,10 +276,11 @@ impl SentenceRules<'_> {
         (start..to).rev().find(|&last| set.contains(&phrase[..bounds[last - start].1])).map(|last| last + 1)
     }
 
-    /// Runs the rules. `lexicon` holds this sentence's lexicon mentions (range, kind), in order.
-    pub fn run(&self, lexicon: &[(Range<usize>, EntityKind)]) -> Verdict {
+    /// Runs the rules. `lexicon` holds this sentence's lexicon mentions (range, kind), in order;
+    /// `words` its words as [`crate::tokenize::sentence_words`] gives them.
+    pub fn run(&self, lexicon: &[(Range<usize>, EntityKind)], words: &[(usize, &str)]) -> Verdict {
         let mut verdict = Verdict::default();
-        let words = self.words();
+        let words = self.words(words);
         if words.is_empty() {
             return verdict;
         }

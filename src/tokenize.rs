@@ -72,12 +72,17 @@ impl Tokenizer {
 
     /// The terms of `text` and its number of words (stopwords included).
     pub fn terms_and_words(&self, text: &str, lang: Lang) -> (Vec<String>, usize) {
+        self.terms_of(text.unicode_words(), lang)
+    }
+
+    /// The terms of a sequence of words (as Unicode word segmentation gives them) and their number.
+    pub fn terms_of<'w>(&self, given: impl IntoIterator<Item = &'w str>, lang: Lang) -> (Vec<String>, usize) {
         let mut out = Vec::new();
         let mut lower = String::new();
         let mut words = 0;
         STEMS.with_borrow_mut(|cache| {
             let cache = &mut cache[lang as usize];
-            for word in text.unicode_words() {
+            for word in given {
                 words += 1;
                 lower.clear();
                 if word.is_ascii() {
@@ -106,6 +111,12 @@ impl Tokenizer {
         });
         (out, words)
     }
+}
+
+/// The words of `text[range]` with their absolute byte offsets, by Unicode word segmentation: the
+/// one word list that entity rules and summary terms share.
+pub fn sentence_words<'t>(text: &'t str, range: &std::ops::Range<usize>) -> Vec<(usize, &'t str)> {
+    text[range.clone()].unicode_word_indices().map(|(i, w)| (range.start + i, w)).collect()
 }
 
 /// Lowercase words and their terms (`None` for a stopword) per thread and language, kept across
