@@ -179,15 +179,16 @@ impl Weights {
 }
 
 /// Sparse tf-idf vectors of the candidates, with their norms.
-struct Vectors {
+struct Vectors<'a> {
     rows: Vec<Vec<(u32, f64)>>,
     norms: Vec<f64>,
-    ids: HashMap<String, u32>,
+    /// Term ids, keyed by the candidates' own strings.
+    ids: HashMap<&'a str, u32>,
 }
 
-impl Vectors {
-    fn new(candidates: &[Candidate]) -> Vectors {
-        let mut ids: HashMap<String, u32> = HashMap::default();
+impl<'a> Vectors<'a> {
+    fn new(candidates: &'a [Candidate]) -> Vectors<'a> {
+        let mut ids: HashMap<&'a str, u32> = HashMap::default();
         let mut rows: Vec<Vec<(u32, f64)>> = candidates
             .iter()
             .map(|c| {
@@ -196,7 +197,7 @@ impl Vectors {
                     .iter()
                     .map(|t| {
                         let next = ids.len() as u32;
-                        (*ids.entry(t.clone()).or_insert(next), 1.0)
+                        (*ids.entry(t.as_str()).or_insert(next), 1.0)
                     })
                     .collect();
                 row.sort_unstable_by_key(|&(t, _)| t);
@@ -397,7 +398,8 @@ impl Summarizer {
         };
         scale_to_max(&mut textrank);
         scale_to_max(&mut centrality);
-        let mut title_ids: Vec<u32> = title.iter().filter_map(|t| vectors.ids.get(t).copied()).collect();
+        let mut title_ids: Vec<u32> =
+            title.iter().filter_map(|t| vectors.ids.get(t.as_str()).copied()).collect();
         title_ids.sort_unstable();
         title_ids.dedup();
         let title_len = {
