@@ -206,10 +206,23 @@ impl Segmenter {
         let mut state = Sentence { start: 0, alnum: false, depth: 0, quote: None };
         for k in 0..units.len() {
             let u = &line[units[k].range.clone()];
-            state.alnum |= u.chars().any(char::is_alphanumeric);
-            state.depth += paren_balance(u);
-            state.quote = quote_after(u, state.quote);
-            if k + 1 < units.len() && self.breaks(line, &units, k, &state, &list, rules) {
+            // Most units are plain words: no bracket, quote or stop, so only a list item can
+            // start after one (unless the next unit was split off it).
+            let plain = is_plain(u);
+            if plain {
+                state.alnum = true;
+            } else {
+                state.alnum |= u.chars().any(char::is_alphanumeric);
+                state.depth += paren_balance(u);
+                state.quote = quote_after(u, state.quote);
+            }
+            let breaks = k + 1 < units.len()
+                && if plain && !units[k + 1].glued {
+                    list.item_start[k + 1]
+                } else {
+                    self.breaks(line, &units, k, &state, &list, rules)
+                };
+            if breaks {
                 out.push(range.start + units[state.start].range.start..range.start + units[k].range.end);
                 state = Sentence { start: k + 1, alnum: false, depth: 0, quote: state.quote };
             }
@@ -364,6 +377,10 @@ struct Unit {
 fn units(line: &str, rules: &Rules) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     for token in tokens(line) {
+        if is_plain(&line[token.clone()]) {
+            out.push(Unit { range: token, glued: false }); // nothing to split or join
+            continue;
+        }
         let mut glued = false;
         for r in split_glued(line, token, rules) {
             push_unit(line, &mut out, Unit { range: r, glued });
@@ -371,6 +388,11 @@ fn units(line: &str, rules: &Rules) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// A token of ASCII letters and digits only: no stop, bracket or quote to decide on.
+fn is_plain(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Byte ranges of the whitespace-separated tokens of a line.
@@ -798,6 +820,25 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(split(text, lang), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn plain_words_take_the_short_path_and_lists_still_split() {
+        assert!(is_plain("Jakarta") && is_plain("2024") && is_plain("COVID19"));
+        assert!(!is_plain("") && !is_plain("itu.") && !is_plain("(ANTARA)") && !is_plain("kata,"));
+        assert!(!is_plain("“Kami") && !is_plain("Rp42,03") && !is_plain("dan/atau"));
+        // After plain words: a numbered list, a stop glued to the next word, a parenthesis.
+        check(
+            Lang::En,
+            &[
+                ("1) The first item 2) The second item", &["1) The first item", "2) The second item"]),
+                (
+                    "The minister left early.She stayed until the end of the meeting",
+                    &["The minister left early.", "She stayed until the end of the meeting"],
+                ),
+                ("He said (as we know it) nothing more", &["He said (as we know it) nothing more"]),
+            ],
+        );
     }
 
     #[test]
