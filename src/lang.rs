@@ -67,13 +67,24 @@ pub struct Profiles<'a> {
     pub id: &'a HashSet<String>,
     /// English function words.
     pub en: &'a HashSet<String>,
+    /// The length in bytes of the longest of them: a longer word is skipped unread.
+    pub longest: usize,
+}
+
+impl<'a> Profiles<'a> {
+    /// The profiles of two stopword sets (a caller detecting often keeps `longest` instead).
+    pub fn new(id: &'a HashSet<String>, en: &'a HashSet<String>) -> Profiles<'a> {
+        Profiles { id, en, longest: longest_word(id, en) }
+    }
+}
+
+/// The length in bytes of the longest word of two sets.
+pub fn longest_word(id: &HashSet<String>, en: &HashSet<String>) -> usize {
+    id.iter().chain(en).map(String::len).max().unwrap_or(0)
 }
 
 /// The fewest function-word hits that make a decision; below it the language is unknown.
 const MIN_HITS: usize = 3;
-
-/// Longer words are never function words (the longest in the lists has 18 bytes).
-pub(crate) const MAX_WORD_BYTES: usize = 24;
 
 /// A text longer than this is read through [`SAMPLES`] evenly spaced windows of this size
 /// each: the majority of a long document is the majority of its samples, at a fixed cost.
@@ -97,16 +108,10 @@ pub fn detect_parts(parts: &[&str], profiles: &Profiles<'_>) -> Option<Lang> {
         // Unicode word segmentation does, at a fraction of the cost.
         for word in part.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
             let word = word.trim_matches(['\'', '’']);
-            if word.is_empty() || word.len() > MAX_WORD_BYTES {
+            if word.is_empty() || word.len() > profiles.longest {
                 continue;
             }
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
+            crate::tokenize::lowercase_into(&mut lower, word);
             id += usize::from(profiles.id.contains(&lower));
             en += usize::from(profiles.en.contains(&lower));
         }
@@ -151,7 +156,7 @@ mod tests {
     fn majority_of_function_words_decides() {
         let id = set(&["yang", "dan", "di", "ini", "itu"]);
         let en = set(&["the", "and", "of", "is", "a"]);
-        let p = Profiles { id: &id, en: &en };
+        let p = Profiles::new(&id, &en);
         assert_eq!(detect("Ini rumah yang besar dan indah di sana, itu", &p), Some(Lang::Id));
         assert_eq!(detect("The house of the king is a big one and old", &p), Some(Lang::En));
         assert_eq!(detect("Bonjour tout le monde", &p), None);
@@ -161,7 +166,7 @@ mod tests {
     fn parts_count_as_their_joined_text() {
         let id = set(&["yang", "dan", "di", "ini", "itu"]);
         let en = set(&["the", "and", "of", "is", "a"]);
-        let p = Profiles { id: &id, en: &en };
+        let p = Profiles::new(&id, &en);
         let parts = ["The house of the king", "ini rumah yang besar dan indah di sana, itu"];
         assert_eq!(detect_parts(&parts, &p), detect(&parts.join("\n"), &p));
         assert_eq!(detect_parts(&parts, &p), Some(Lang::Id));
@@ -169,10 +174,23 @@ mod tests {
     }
 
     #[test]
+    fn the_longest_function_word_is_still_read() {
+        // 31 bytes: longer than any built-in stopword, so no fixed limit would read it.
+        let long = "sebagaimanamestinyalahkahpunlah";
+        let id = set(&["yang", long]);
+        let en = set(&["the"]);
+        let p = Profiles::new(&id, &en);
+        assert_eq!(p.longest, long.len());
+        assert_eq!(detect(&format!("the {long} {long} {long}"), &p), Some(Lang::Id));
+        // One byte longer is not the word.
+        assert_eq!(detect(&format!("the the the {long}x {long}x yang"), &p), Some(Lang::En));
+    }
+
+    #[test]
     fn a_curly_apostrophe_does_not_split_a_word() {
         let id = set(&["yang", "dan", "di"]);
         let en = set(&["s", "t", "the"]);
-        let p = Profiles { id: &id, en: &en };
+        let p = Profiles::new(&id, &en);
         // Unicode word segmentation reads "it’s", "don’t" as one word each: no English hit.
         assert_eq!(detect("it’s don’t can’t won’t yang dan di", &p), Some(Lang::Id));
     }
