@@ -208,7 +208,7 @@ impl Segmenter {
             let u = &line[units[k].range.clone()];
             // Most units are plain words: no bracket, quote or stop, so only a list item can
             // start after one (unless the next unit was split off it).
-            let plain = is_plain(u);
+            let plain = units[k].plain;
             if plain {
                 state.alnum = true;
             } else {
@@ -370,6 +370,8 @@ struct Unit {
     range: Range<usize>,
     /// No whitespace separates it from the unit before: the token was split at `pertama.Ini`.
     glued: bool,
+    /// A whole token of ASCII letters and digits only ([`is_plain`]): nothing to decide inside.
+    plain: bool,
 }
 
 /// The tokens of a line, with glued sentences split, runs of lone dots grouped, and closing
@@ -378,12 +380,12 @@ fn units(line: &str, rules: &Rules) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     for token in tokens(line) {
         if is_plain(&line[token.clone()]) {
-            out.push(Unit { range: token, glued: false }); // nothing to split or join
+            out.push(Unit { range: token, glued: false, plain: true }); // nothing to split or join
             continue;
         }
         let mut glued = false;
         for r in split_glued(line, token, rules) {
-            push_unit(line, &mut out, Unit { range: r, glued });
+            push_unit(line, &mut out, Unit { range: r, glued, plain: false });
             glued = true;
         }
     }
@@ -423,6 +425,7 @@ fn push_unit(line: &str, out: &mut Vec<Unit>, u: Unit) {
         };
         if joins {
             last.range.end = u.range.end;
+            last.plain = false;
             return;
         }
     }
@@ -803,7 +806,8 @@ impl List {
 /// Whether a line opens with a list marker and goes on to the next marker of the series: a list,
 /// not a headline ("a) here it is b) another").
 pub(crate) fn is_inline_list(line: &str) -> bool {
-    let units: Vec<Unit> = tokens(line).into_iter().map(|range| Unit { range, glued: false }).collect();
+    let units: Vec<Unit> =
+        tokens(line).into_iter().map(|range| Unit { range, glued: false, plain: false }).collect();
     !units.is_empty() && List::find(line, &units).item_start.iter().any(|&b| b)
 }
 
