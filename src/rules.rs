@@ -177,6 +177,15 @@ pub(crate) struct Verdict {
     pub widened: Vec<(usize, Range<usize>)>,
 }
 
+/// One sentence as the rules read it: its words, what covers each word, and the lexicon
+/// mentions (range, kind) the cover points into.
+#[derive(Clone, Copy)]
+struct Reading<'a, 'w> {
+    words: &'a [Word<'w>],
+    cover: &'a [Cover],
+    lexicon: &'a [(Range<usize>, EntityKind)],
+}
+
 /// Up to `MAX_CUE_WORDS` words' cue keys joined by single spaces, with each key's byte range in
 /// the joined phrase: every sub-phrase a cue look-up needs, from one string.
 fn phrase(words: &[Word<'_>]) -> (String, [(usize, usize); MAX_CUE_WORDS]) {
@@ -295,6 +304,7 @@ impl SentenceRules<'_> {
                 }
             })
             .collect();
+        let reading = Reading { words: &words, cover: &cover, lexicon };
         // A language, currency or nationality word before a lexicon mention ("bahasa Inggris").
         for (li, (r, _)) in lexicon.iter().enumerate() {
             if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
@@ -307,7 +317,7 @@ impl SentenceRules<'_> {
         if score_line {
             // A table or a results line ("Leeds 2 Chelsea 1", "BOSTON 65 65 .500"): a name
             // followed by a score is a team, whatever else it names.
-            self.teams(&words, &cover, lexicon, &mut verdict);
+            self.teams(reading, &mut verdict);
         }
         if self.headline(&words) {
             return verdict;
@@ -354,7 +364,7 @@ impl SentenceRules<'_> {
                 }
                 break;
             }
-            self.span(&words, &cover, lexicon, start, end, start == first_word, &mut verdict);
+            self.span(reading, start, end, start == first_word, &mut verdict);
             i = end;
         }
         verdict
@@ -384,13 +394,8 @@ impl SentenceRules<'_> {
     }
 
     /// In a results line, every span of names before a score or around a "v" is a team.
-    fn teams(
-        &self,
-        words: &[Word<'_>],
-        cover: &[Cover],
-        lexicon: &[(Range<usize>, EntityKind)],
-        verdict: &mut Verdict,
-    ) {
+    fn teams(&self, s: Reading<'_, '_>, verdict: &mut Verdict) {
+        let Reading { words, cover, lexicon } = s;
         let mut i = 0;
         while i < words.len() {
             if !self.team_word(&words[i]) {
@@ -443,17 +448,8 @@ impl SentenceRules<'_> {
     }
 
     /// Splits a span at cues and lexicon mentions and classifies the runs left.
-    #[allow(clippy::too_many_arguments)]
-    fn span(
-        &self,
-        words: &[Word<'_>],
-        cover: &[Cover],
-        lexicon: &[(Range<usize>, EntityKind)],
-        start: usize,
-        end: usize,
-        initial: bool,
-        verdict: &mut Verdict,
-    ) {
+    fn span(&self, s: Reading<'_, '_>, start: usize, end: usize, initial: bool, verdict: &mut Verdict) {
+        let Reading { words, cover, lexicon } = s;
         let mut i = start;
         let mut initial = initial;
         // A sentence-initial function word is capitalized only for being first ("Menurut", "The").
@@ -461,7 +457,7 @@ impl SentenceRules<'_> {
             i += 1;
             initial = false;
         }
-        if self.mixed(words, cover, lexicon, i, end, verdict) {
+        if self.mixed(s, i, end, verdict) {
             return;
         }
         // The context before the span: a lowercase cue word (or phrase) right before it.
@@ -526,7 +522,7 @@ impl SentenceRules<'_> {
                     let at = i == start && self.cue_ending(words, start, &self.cues.place).is_some();
                     let facility = self.cue_starting(words, i, end, &self.cues.facility).is_some();
                     let kind = if at && facility { EntityKind::Place } else { kind };
-                    self.headed(words, cover, lexicon, i, j, kind, verdict);
+                    self.headed(s, i, j, kind, verdict);
                     i = j;
                     initial = false;
                     person_cue = false;
@@ -598,15 +594,8 @@ impl SentenceRules<'_> {
     /// A span of one lexicon mention and unknown capitalized words around it, with no cue among
     /// them, is one name: "Jason Stoltenberg" (a person by the given name), "Torpedo Moscow",
     /// "Texas Rangers", "Karachi Stock Exchange" (an organization named after a place).
-    fn mixed(
-        &self,
-        words: &[Word<'_>],
-        cover: &[Cover],
-        lexicon: &[(Range<usize>, EntityKind)],
-        start: usize,
-        end: usize,
-        verdict: &mut Verdict,
-    ) -> bool {
+    fn mixed(&self, s: Reading<'_, '_>, start: usize, end: usize, verdict: &mut Verdict) -> bool {
+        let Reading { words, cover, lexicon } = s;
         if end - start < 2 {
             return false;
         }
@@ -660,17 +649,8 @@ impl SentenceRules<'_> {
 
     /// A name with a head word: "Kabupaten Bogor" widens the lexicon's "Bogor"; "Desa
     /// Kedungbulus" or "Universitas Riau" is a new entity over the whole run.
-    #[allow(clippy::too_many_arguments)]
-    fn headed(
-        &self,
-        words: &[Word<'_>],
-        cover: &[Cover],
-        lexicon: &[(Range<usize>, EntityKind)],
-        start: usize,
-        end: usize,
-        kind: EntityKind,
-        verdict: &mut Verdict,
-    ) {
+    fn headed(&self, s: Reading<'_, '_>, start: usize, end: usize, kind: EntityKind, verdict: &mut Verdict) {
+        let Reading { words, cover, lexicon } = s;
         let inside = lexicon_inside(&cover[start..end]);
         let mut distinct = inside.clone();
         distinct.dedup();
