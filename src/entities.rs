@@ -300,6 +300,7 @@ impl Gazetteer {
                 text,
                 range: &range,
                 sentence: &spans[sentence].range,
+                words: &words[sentence],
                 cased,
                 lang,
                 title_case: &title_case[sentence],
@@ -389,13 +390,12 @@ impl Gazetteer {
         lexicon: Vec<Mention>,
     ) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::with_capacity(lexicon.len());
-        let mut next = 0;
+        let mut lexicon = lexicon.into_iter().peekable();
         for (si, span) in spans.iter().enumerate() {
-            let first = next;
-            while next < lexicon.len() && lexicon[next].sentence == si {
-                next += 1;
+            let mut here: Vec<Mention> = Vec::new();
+            while let Some(m) = lexicon.next_if(|m| m.sentence == si) {
+                here.push(m);
             }
-            let mut here: Vec<Mention> = lexicon[first..next].to_vec();
             if !span.tag {
                 continue;
             }
@@ -574,6 +574,8 @@ struct Context<'a> {
     text: &'a str,
     range: &'a Range<usize>,
     sentence: &'a Range<usize>,
+    /// The sentence's words (absolute offset, text).
+    words: &'a [(usize, &'a str)],
     cased: bool,
     lang: Lang,
     title_case: &'a std::cell::OnceCell<bool>,
@@ -588,12 +590,8 @@ impl Context<'_> {
     /// Most words of the sentence are capitalized: a headline, where capitals say nothing.
     fn title_case_sentence(&self) -> bool {
         *self.title_case.get_or_init(|| {
-            let s = &self.text[self.sentence.clone()];
-            let (mut words, mut caps) = (0, 0);
-            for w in s.unicode_words() {
-                words += 1;
-                caps += usize::from(w.chars().next().is_some_and(|c| c.is_uppercase()));
-            }
+            let words = self.words.len();
+            let caps = self.words.iter().filter(|(_, w)| w.starts_with(char::is_uppercase)).count();
             words >= 3 && caps * 10 >= words * 7
         })
     }

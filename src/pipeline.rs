@@ -146,8 +146,6 @@ impl Pipeline {
         let lang = detected.unwrap_or(FALLBACK_LANG);
         let offsets = CharOffsets::new(text);
 
-        // Entities and the summary's word lists do not depend on each other: a long document
-        // computes them on two cores.
         // The words of every sentence the tagger or the summary reads, found once for both.
         let tagging = self.gazetteer.is_some();
         let words: Vec<Vec<(usize, &str)>> = sentences
@@ -175,6 +173,8 @@ impl Pipeline {
         let terms = || -> Vec<(Vec<String>, usize)> {
             body.iter().map(|&i| self.tokenizer.terms_of(words[i].iter().map(|&(_, w)| w), lang)).collect()
         };
+        // Entities and the summary's terms do not depend on each other: a long document computes
+        // them on two cores.
         let (mentions, mut terms) =
             if text.len() >= PARALLEL_BYTES { rayon::join(tag, terms) } else { (tag(), terms()) };
 
