@@ -255,6 +255,17 @@ impl Gazetteer {
         Ok(Gazetteer { lexicon, automaton, candidates, cues })
     }
 
+    /// The canonical name and the lexicon id (`None` for a name found by rules) a mention points to.
+    pub fn name_and_id<'g>(&'g self, target: &'g Target) -> (&'g str, Option<&'g str>) {
+        match target {
+            Target::Lexicon(e) => {
+                let e = &self.lexicon.entities[*e];
+                (&e.canonical, Some(&e.id))
+            }
+            Target::New(name) => (name, None),
+        }
+    }
+
     /// The lexicon behind the gazetteer.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
@@ -660,13 +671,7 @@ mod tests {
         let spans = vec![TagSpan { range: 0..text.len(), tag: true }];
         g.tag(text, &spans, lang)
             .into_iter()
-            .map(|m| {
-                let name = match &m.target {
-                    Target::Lexicon(e) => g.lexicon.entities[*e].canonical.clone(),
-                    Target::New(n) => n.clone(),
-                };
-                (&text[m.range], name)
-            })
+            .map(|m| (&text[m.range.clone()], g.name_and_id(&m.target).0.to_string()))
             .collect()
     }
 

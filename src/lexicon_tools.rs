@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::entities::{fold_char, Cues, Gazetteer, MentionSource, TagSpan, Target};
+use crate::entities::{fold_char, Cues, Gazetteer, MentionSource, TagSpan};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::lexicon::{self, AliasFlags, EntityKind, Lexicon};
@@ -688,20 +688,15 @@ impl Resolver {
             .tag(text, &spans, lang)
             .into_iter()
             .map(|m| {
-                let (id, canonical, alias) = match &m.target {
-                    Target::Lexicon(ei) => {
-                        let e = &lexicon.entities[*ei];
-                        let key = fold(&text[m.range.clone()]);
-                        let alias = self.by_key.get(&key).and_then(|list| {
-                            list.iter()
-                                .map(|&a| &lexicon.aliases[a])
-                                .find(|a| a.entity == *ei && a.lang.is_none_or(|l| l == lang))
-                                .map(|a| cell(&a.text, a.lang, a.flags))
-                        });
-                        (Some(e.id.clone()), e.canonical.clone(), alias)
-                    }
-                    Target::New(name) => (None, name.clone(), None),
-                };
+                let alias = m.entity().and_then(|ei| {
+                    let list = self.by_key.get(&fold(&text[m.range.clone()]))?;
+                    list.iter()
+                        .map(|&a| &lexicon.aliases[a])
+                        .find(|a| a.entity == ei && a.lang.is_none_or(|l| l == lang))
+                        .map(|a| cell(&a.text, a.lang, a.flags))
+                });
+                let (canonical, id) = self.gazetteer.name_and_id(&m.target);
+                let (canonical, id) = (canonical.to_string(), id.map(String::from));
                 Tagged {
                     alias: alias.filter(|_| m.source == MentionSource::Lexicon),
                     text: text[m.range.clone()].to_string(),

@@ -277,18 +277,12 @@ fn group_entities(
     offsets: &CharOffsets,
     mentions: Vec<Mention>,
 ) -> Vec<EntityOut> {
-    let lexicon = g.lexicon();
     let mut out: Vec<(usize, EntityOut)> = Vec::new();
     let mut slot: HashMap<(Target, EntityKind), usize> = HashMap::default();
     for m in mentions {
         let i = *slot.entry((m.target.clone(), m.kind)).or_insert_with(|| {
-            let (name, id) = match &m.target {
-                Target::Lexicon(e) => {
-                    let e = &lexicon.entities[*e];
-                    (e.canonical.clone(), Some(e.id.clone()))
-                }
-                Target::New(name) => (name.clone(), None),
-            };
+            let (name, id) = g.name_and_id(&m.target);
+            let (name, id) = (name.to_string(), id.map(String::from));
             out.push((m.range.start, EntityOut { name, kind: m.kind, id, count: 0, mentions: Vec::new() }));
             out.len() - 1
         });
