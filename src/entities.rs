@@ -1,11 +1,11 @@
 //! Tagging people, places and organizations with the lexicons.
 //!
-//! Every alias is folded (lowercase, diacritics removed, dashes, apostrophes and spaces unified)
-//! and compiled once into one Aho-Corasick automaton. The article is folded the same way, one
-//! character for one character, so a match maps straight back to the original text. Each match
-//! is then checked against its alias's flags, word boundaries and context; among the survivors the
-//! leftmost-longest wins, so "Bank Indonesia" beats "Indonesia" and "Dewan Keamanan PBB" beats
-//! "PBB". A last pass links later short forms to a full name seen earlier in the article
+//! Every alias is folded (lowercase, diacritics removed, dashes, apostrophes and spaces unified,
+//! word starts marked) and compiled once into one Aho-Corasick automaton. The article is folded
+//! the same way, one character for one character, so a match maps straight back to the original
+//! text. Each match is then checked against its alias's flags, word boundaries and context; among
+//! the survivors the leftmost-longest wins, so "Bank Indonesia" beats "Indonesia" and "Dewan
+//! Keamanan PBB" beats "PBB". A last pass links later short forms to a full name seen earlier in the article
 //! ("Peskov" after "Dmitry Peskov").
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -157,16 +157,36 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// The folded text and, for each byte of it, the byte offset of the original character.
-/// `None` for the origin table means the identity: ASCII text folds byte for byte.
+/// Folds a text for the automaton and marks its word starts: an ASCII letter that follows no
+/// letter or digit (or starts the text) is uppercased, every other letter folded to lowercase.
+/// Patterns are marked the same way, so one that starts with a letter can only match at a word
+/// start, and the scan leaves the automaton's root (and its cache lines) only where a word
+/// begins. The mark is a function of the folded characters alone, so a pattern's inner word
+/// starts agree with the text's; one character out for one in, as [`fold_char`].
+fn fold_marked(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+    let mut after_word = false;
+    chars.map(move |c| {
+        let f = fold_char(c);
+        let start = !after_word;
+        after_word = f.is_alphanumeric();
+        if start {
+            f.to_ascii_uppercase()
+        } else {
+            f
+        }
+    })
+}
+
+/// The folded, marked text ([`fold_marked`]) and, for each byte of it, the byte offset of the
+/// original character. `None` for the origin table means the identity: ASCII text folds byte
+/// for byte.
 fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     if text.is_ascii() {
-        return (text.bytes().map(|b| fold_char(char::from(b))).collect(), None);
+        return (fold_marked(text.bytes().map(char::from)).collect(), None);
     }
     let mut folded = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let f = fold_char(c);
+    for ((i, _), f) in text.char_indices().zip(fold_marked(text.chars())) {
         folded.push(f);
         origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
     }
@@ -234,7 +254,7 @@ impl Gazetteer {
         let mut patterns: Vec<String> = Vec::new();
         let mut by_pattern: Vec<Vec<u32>> = Vec::new();
         for (i, alias) in lexicon.aliases.iter().enumerate() {
-            let folded: String = alias.text.chars().map(fold_char).collect();
+            let folded: String = fold_marked(alias.text.chars()).collect();
             let p = *pattern_of.entry(folded.clone()).or_insert_with(|| {
                 patterns.push(folded);
                 by_pattern.push(Vec::new());
@@ -711,6 +731,22 @@ mod tests {
         let g = gazetteer(LEX);
         assert_eq!(tag(&g, "Harga batu bara naik di Kota Batu.", Lang::Id), [("Kota Batu", "Batu".into())]);
         assert!(tag(&g, "Batu itu besar.", Lang::Id).is_empty(), "sentence-initial common word");
+    }
+
+    #[test]
+    fn folding_marks_word_starts_the_same_way_in_ascii_and_unicode_text() {
+        // ASCII text folds byte for byte, with no origin table.
+        assert_eq!(fold("Di BALI-nya, 'Aceh' 3km x2"), ("Di Bali-Nya, 'Aceh' 3km X2".to_string(), None));
+        // The Unicode path marks the same starts and maps each byte back to its character.
+        let (folded, origin) = fold("Ke São Paulo–Rio");
+        assert_eq!(folded, "Ke Sao Paulo-Rio");
+        assert_eq!(origin.as_deref().map(|o| (o[4], o[5], o[12], o[13], o.len())), Some((4, 6, 13, 16, 17)));
+        // Patterns are marked alike, so a letter-initial one cannot start inside a word.
+        assert_eq!(fold_marked("Gedung Putih".chars()).collect::<String>(), "Gedung Putih");
+        assert_eq!(fold_marked("de'Stijl".chars()).collect::<String>(), "De'Stijl");
+        let g = gazetteer(LEX);
+        assert!(g.automaton.find_overlapping_iter(&fold("pembatuan").0).next().is_none());
+        assert!(g.automaton.find_overlapping_iter(&fold("ke batu").0).next().is_some());
     }
 
     #[test]
