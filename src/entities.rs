@@ -5,8 +5,8 @@
 //! the same way, one character for one character, so a match maps straight back to the original
 //! text. Each match is then checked against its alias's flags, word boundaries and context; among
 //! the survivors the leftmost-longest wins, so "Bank Indonesia" beats "Indonesia" and "Dewan
-//! Keamanan PBB" beats "PBB". A last pass links later short forms to a full name seen earlier in the article
-//! ("Peskov" after "Dmitry Peskov").
+//! Keamanan PBB" beats "PBB". A last pass links later short forms to a full name seen earlier in
+//! the article ("Peskov" after "Dmitry Peskov").
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
