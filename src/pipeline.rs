@@ -170,7 +170,7 @@ impl Pipeline {
         };
         let body: Vec<usize> =
             (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
-        let terms = || -> Vec<(Vec<String>, usize)> {
+        let terms = || -> Vec<(Vec<crate::tokenize::Term>, usize)> {
             body.iter().map(|&i| self.tokenizer.terms_of(words[i].iter().map(|&(_, w)| w), lang)).collect()
         };
         // Entities and the summary's terms do not depend on each other: a long document computes

@@ -84,7 +84,7 @@ impl FromStr for Method {
 #[derive(Debug, Clone, Default)]
 pub struct Candidate {
     /// Its stems (content words only).
-    pub terms: Vec<String>,
+    pub terms: Vec<crate::tokenize::Term>,
     /// Its number of words.
     pub words: usize,
     /// Summed article-wide mention counts of the entities it names.
@@ -197,7 +197,7 @@ impl<'a> Vectors<'a> {
                     .iter()
                     .map(|t| {
                         let next = ids.len() as u32;
-                        (*ids.entry(t.as_str()).or_insert(next), 1.0)
+                        (*ids.entry(&**t).or_insert(next), 1.0)
                     })
                     .collect();
                 row.sort_unstable_by_key(|&(t, _)| t);
@@ -361,7 +361,7 @@ impl Summarizer {
     pub fn summarize(
         &self,
         candidates: &[Candidate],
-        title: &[String],
+        title: &[crate::tokenize::Term],
         lang: Lang,
         length: Length,
     ) -> (Vec<Features>, Vec<usize>) {
@@ -398,12 +398,11 @@ impl Summarizer {
         };
         scale_to_max(&mut textrank);
         scale_to_max(&mut centrality);
-        let mut title_ids: Vec<u32> =
-            title.iter().filter_map(|t| vectors.ids.get(t.as_str()).copied()).collect();
+        let mut title_ids: Vec<u32> = title.iter().filter_map(|t| vectors.ids.get(&**t).copied()).collect();
         title_ids.sort_unstable();
         title_ids.dedup();
         let title_len = {
-            let mut t: Vec<&String> = title.iter().collect();
+            let mut t: Vec<&str> = title.iter().map(|t| &**t).collect();
             t.sort_unstable();
             t.dedup();
             t.len()
@@ -500,16 +499,18 @@ fn select(
 mod tests {
     use super::*;
 
+    use crate::tokenize::Term;
+
     fn cand(words: &str) -> Candidate {
         Candidate {
-            terms: words.split(' ').map(String::from).collect(),
+            terms: words.split(' ').map(Term::from).collect(),
             words: words.split(' ').count(),
             ..Candidate::default()
         }
     }
 
     fn pick(method: Method, c: &[Candidate], title: &[&str], length: Length) -> Vec<usize> {
-        let title: Vec<String> = title.iter().map(|s| s.to_string()).collect();
+        let title: Vec<Term> = title.iter().map(|&s| Term::from(s)).collect();
         Summarizer { method, weights: None }.summarize(c, &title, Lang::Id, length).1
     }
 

@@ -67,12 +67,12 @@ impl Tokenizer {
 
     /// The stems of the content words of `text`: words with a letter or digit, lowercased, not
     /// function words, stemmed.
-    pub fn terms(&self, text: &str, lang: Lang) -> Vec<String> {
+    pub fn terms(&self, text: &str, lang: Lang) -> Vec<Term> {
         self.terms_of(text.unicode_words(), lang).0
     }
 
     /// The terms of a sequence of words (as Unicode word segmentation gives them) and their number.
-    pub fn terms_of<'w>(&self, given: impl IntoIterator<Item = &'w str>, lang: Lang) -> (Vec<String>, usize) {
+    pub fn terms_of<'w>(&self, given: impl IntoIterator<Item = &'w str>, lang: Lang) -> (Vec<Term>, usize) {
         let mut out = Vec::new();
         let mut lower = String::new();
         let mut words = 0;
@@ -93,7 +93,7 @@ impl Tokenizer {
                         Some((a, b)) if a == b => a,
                         _ => &lower,
                     };
-                    self.stem(base, lang)
+                    Term::from(self.stem(base, lang))
                 });
                 out.extend(term.iter().cloned());
                 cache.insert(lower.clone(), term);
@@ -121,6 +121,10 @@ pub fn sentence_words<'t>(text: &'t str, range: &std::ops::Range<usize>) -> Vec<
     text[range.clone()].unicode_word_indices().map(|(i, w)| (range.start + i, w)).collect()
 }
 
+/// A stem, as the summary compares them: shared, so that the many occurrences of a word cost a
+/// reference count each and not a string copy.
+pub type Term = std::sync::Arc<str>;
+
 /// Lowercase words and their terms (`None` for a stopword) per thread and language, kept across
 /// articles: news vocabulary repeats, and a look-up costs a fraction of a stemmer run. A term is a
 /// pure function of the word and the built-in stopword lists, so the cache never changes a
@@ -131,24 +135,29 @@ pub fn sentence_words<'t>(text: &'t str, range: &std::ops::Range<usize>) -> Vec<
 const STEM_CACHE_WORDS: usize = 1 << 15;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<[HashMap<String, Option<String>>; 2]> = Default::default();
+    static STEMS: std::cell::RefCell<[HashMap<String, Option<Term>>; 2]> = Default::default();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The terms of `text` as plain strings, to compare with literals.
+    fn terms(t: &Tokenizer, text: &str, lang: Lang) -> Vec<String> {
+        t.terms(text, lang).iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn english_terms_are_stemmed_and_filtered() {
         let t = Tokenizer::builtin();
-        assert_eq!(t.terms("The leaders discussed the talks", Lang::En), ["leader", "discuss", "talk"]);
+        assert_eq!(terms(&t, "The leaders discussed the talks", Lang::En), ["leader", "discuss", "talk"]);
     }
 
     #[test]
     fn indonesian_terms_are_stemmed_and_filtered() {
         let t = Tokenizer::builtin();
         assert_eq!(
-            t.terms("Kedua pemimpin membahas pembahasan yang dibahas", Lang::Id),
+            terms(&t, "Kedua pemimpin membahas pembahasan yang dibahas", Lang::Id),
             ["pimpin", "bahas", "bahas", "bahas"]
         );
     }
@@ -157,19 +166,19 @@ mod tests {
     fn cached_stems_are_the_stemmers_own() {
         let t = Tokenizer::builtin();
         let text = "Pemerintah membahas pembahasan anggaran; pemerintah dibahas lagi.";
-        let first = t.terms(text, Lang::Id);
-        let again = t.terms(text, Lang::Id);
+        let first = terms(&t, text, Lang::Id);
+        let again = terms(&t, text, Lang::Id);
         assert_eq!(first, again);
         assert_eq!(first, ["perintah", "bahas", "bahas", "anggar", "perintah", "bahas"]);
-        assert_eq!(t.terms("Talks talked", Lang::En), ["talk", "talk"]);
+        assert_eq!(terms(&t, "Talks talked", Lang::En), ["talk", "talk"]);
     }
 
     #[test]
     fn a_full_cache_is_emptied_and_terms_stay_right() {
         let t = Tokenizer::builtin();
         let words: Vec<String> = (0..STEM_CACHE_WORDS + 10).map(|i| format!("pembahasan{i}")).collect();
-        assert_eq!(t.terms(&words.join(" "), Lang::Id).len(), words.len());
+        assert_eq!(terms(&t, &words.join(" "), Lang::Id).len(), words.len());
         STEMS.with_borrow(|cache| assert!(cache[Lang::Id as usize].len() <= STEM_CACHE_WORDS));
-        assert_eq!(t.terms("Pembahasan yang dibahas", Lang::Id), ["bahas", "bahas"]);
+        assert_eq!(terms(&t, "Pembahasan yang dibahas", Lang::Id), ["bahas", "bahas"]);
     }
 }
