@@ -1,12 +1,12 @@
 //! Running a batch on every core while keeping its output in input order and its memory bounded.
 //!
-//! [`for_each_ordered`] pulls items from an iterator on worker threads, runs the per-item work
-//! there, and hands the results to a sink on the calling thread strictly in input order. The
-//! iterator is advanced lazily under a lock, so a folder of 200,000 files is never listed in full,
-//! and a window caps how far the workers may run ahead of the sink: at most `window` items are
-//! read, analyzed or waiting to be written at any time, whatever the size of the batch. This
-//! module knows nothing of articles; `ringkas::input` supplies the items and the binary the work
-//! and the sink.
+//! [`for_each_ordered`] pulls items from an iterator on worker threads (the calling thread is
+//! one of them), runs the per-item work there, and hands the results to a sink on the calling
+//! thread, between its own items, strictly in input order. The iterator is advanced lazily under a
+//! lock, so a folder of 200,000 files is never listed in full, and a window caps how far the
+//! workers may run ahead of the sink: at most `window` items are read, analyzed or waiting to be
+//! written at any time, whatever the size of the batch. This module knows nothing of articles;
+//! `ringkas::input` supplies the items and the binary the work and the sink.
 
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -86,7 +86,11 @@ where
     };
     let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
     std::thread::scope(|scope| {
-        for _ in 0..batch.threads.max(1) {
+        // The calling thread is one of the workers: between its own items it hands the finished
+        // results to the sink. Had it only waited for results, it would sleep and wake once per
+        // item (some three context switches per article) and, with one worker per core, take a
+        // core from a worker each time.
+        for _ in 1..batch.threads.max(1) {
             let tx = tx.clone();
             let (shared, work) = (&shared, &work);
             scope.spawn(move || {
@@ -101,36 +105,71 @@ where
         }
         drop(tx); // the receiver ends when the last worker has
 
+        let _halt = HaltOnPanic(&shared);
         let mut pending: BTreeMap<usize, std::thread::Result<R>> = BTreeMap::new();
         let mut next = 0;
-        let mut outcome = Ok(());
-        for (seq, result) in rx.iter() {
-            pending.insert(seq, result);
-            while let Some(result) = pending.remove(&next) {
-                next += 1;
-                let result = match result {
-                    Ok(r) => sink(r),
-                    Err(payload) => {
-                        shared.halt();
-                        panic::resume_unwind(payload);
-                    }
-                };
-                if let Err(e) = result {
-                    shared.halt();
-                    outcome = Err(e);
-                    break;
+        let outcome = loop {
+            pending.extend(rx.try_iter());
+            if let Err(e) = drain(&shared, &mut pending, &mut next, &mut sink) {
+                break Err(e);
+            }
+            match try_take(&shared, window) {
+                Taken::Item(seq, item) => {
+                    pending.insert(seq, panic::catch_unwind(AssertUnwindSafe(|| work(item))));
                 }
-                shared.consumed.store(next, Ordering::SeqCst);
-                let _guard = shared.source.lock();
-                shared.moved.notify_all();
+                // Nothing this thread may start: wait for another worker's result.
+                taken => match rx.recv() {
+                    Ok((seq, result)) => {
+                        pending.insert(seq, result);
+                    }
+                    // No other worker is left, so every result is in `pending`: hand them over,
+                    // and go on alone if that moved a full window.
+                    Err(_) => {
+                        let before = next;
+                        if let Err(e) = drain(&shared, &mut pending, &mut next, &mut sink) {
+                            break Err(e);
+                        }
+                        if matches!(taken, Taken::Done) || next == before {
+                            break Ok(());
+                        }
+                    }
+                },
             }
-            if outcome.is_err() {
-                break;
-            }
-        }
+        };
         shared.halt();
         outcome
     })
+}
+
+/// Hands the results that are next in input order to the sink and moves the window. A panic of
+/// the work is re-raised here, after the batch is told to stop.
+fn drain<I, R, E>(
+    shared: &Shared<I>,
+    pending: &mut BTreeMap<usize, std::thread::Result<R>>,
+    next: &mut usize,
+    sink: &mut impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let before = *next;
+    let mut outcome = Ok(());
+    while let Some(result) = pending.remove(next) {
+        *next += 1;
+        outcome = match result {
+            Ok(r) => sink(r),
+            Err(payload) => {
+                shared.halt();
+                panic::resume_unwind(payload);
+            }
+        };
+        if outcome.is_err() {
+            break;
+        }
+    }
+    if *next != before {
+        shared.consumed.store(*next, Ordering::SeqCst);
+        let _guard = shared.source.lock();
+        shared.moved.notify_all();
+    }
+    outcome
 }
 
 /// Stops the batch when a worker unwinds (the iterator panicked), so that no other worker waits
@@ -168,6 +207,38 @@ fn take<I: Iterator>(shared: &Shared<I>, window: usize) -> Option<(usize, I::Ite
             source.exhausted = true;
             shared.moved.notify_all();
             None
+        }
+    }
+}
+
+/// What [`try_take`] found.
+enum Taken<T> {
+    Item(usize, T),
+    /// The window is full: an item may be taken once the sink has moved on.
+    WindowFull,
+    /// The items are exhausted or the batch stops.
+    Done,
+}
+
+/// [`take`] without waiting for the window, for the thread that also feeds the sink.
+fn try_take<I: Iterator>(shared: &Shared<I>, window: usize) -> Taken<I::Item> {
+    let Some(mut source) = shared.lock() else { return Taken::Done };
+    if shared.stop.load(Ordering::SeqCst) || source.exhausted {
+        return Taken::Done;
+    }
+    if source.next >= shared.consumed.load(Ordering::SeqCst).saturating_add(window) {
+        return Taken::WindowFull;
+    }
+    match source.items.next() {
+        Some(item) => {
+            let seq = source.next;
+            source.next += 1;
+            Taken::Item(seq, item)
+        }
+        None => {
+            source.exhausted = true;
+            shared.moved.notify_all();
+            Taken::Done
         }
     }
 }
@@ -246,6 +317,50 @@ mod tests {
         assert_eq!(r, Err("closed"));
         assert_eq!(seen, 11);
         assert!(taken.load(Ordering::SeqCst) <= 11 + 16);
+    }
+
+    #[test]
+    fn one_thread_runs_everything_on_the_caller_and_more_share_the_work() {
+        let caller = std::thread::current().id();
+        for threads in [1, 3] {
+            let on_caller = AtomicUsize::new(0);
+            let mut got = Vec::new();
+            let r: Result<(), ()> = for_each_ordered(
+                Batch { threads, window: 4 },
+                0..100,
+                |i| {
+                    if std::thread::current().id() == caller {
+                        on_caller.fetch_add(1, Ordering::SeqCst);
+                    }
+                    std::thread::sleep(Duration::from_micros(100));
+                    i
+                },
+                |i| {
+                    got.push(i);
+                    Ok(())
+                },
+            );
+            r.unwrap();
+            assert_eq!(got, (0..100).collect::<Vec<_>>());
+            let mine = on_caller.load(Ordering::SeqCst);
+            if threads == 1 {
+                assert_eq!(mine, 100);
+            } else {
+                assert!(mine < 100, "the other workers took none");
+            }
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_items_reaches_the_caller_without_a_hang() {
+        for threads in [1, 2, 4] {
+            let r = panic::catch_unwind(|| {
+                let items = (0..1000).inspect(|&i| assert!(i != 50, "bad item"));
+                let _: Result<(), ()> =
+                    for_each_ordered(Batch { threads, window: 4 }, items, |i| i, |_| Ok(()));
+            });
+            assert!(r.is_err(), "{threads} threads");
+        }
     }
 
     #[test]
