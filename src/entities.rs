@@ -11,7 +11,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
-use daachorse::CharwiseDoubleArrayAhoCorasick;
+use daachorse::DoubleArrayAhoCorasick;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::decompose_canonical;
 use unicode_segmentation::UnicodeSegmentation;
@@ -83,7 +83,7 @@ pub use crate::rules::Cues;
 /// The compiled lexicon.
 pub struct Gazetteer {
     lexicon: Lexicon,
-    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    automaton: DoubleArrayAhoCorasick<u32>,
     /// For each automaton pattern, the aliases that fold to it.
     candidates: Candidates,
     cues: Cues,
@@ -211,7 +211,7 @@ impl Gazetteer {
         std::thread::scope(|scope| {
             let automaton = scope.spawn(|| {
                 let automaton =
-                    CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(automaton_bytes).ok().map(|(a, _)| a);
+                    DoubleArrayAhoCorasick::<u32>::deserialize(automaton_bytes).ok().map(|(a, _)| a);
                 (automaton, Cues::builtin())
             });
             let entities = scope.spawn(|| postcard::from_bytes::<Vec<Entity>>(entity_bytes).ok());
@@ -262,7 +262,7 @@ impl Gazetteer {
             });
             by_pattern[p].push(i as u32);
         }
-        let automaton = CharwiseDoubleArrayAhoCorasick::with_values(
+        let automaton = DoubleArrayAhoCorasick::with_values(
             patterns.iter().enumerate().map(|(i, p)| (p.as_str(), i as u32)),
         )
         .map_err(|e| Error::Config(format!("cannot compile the lexicon: {e}")))?;
