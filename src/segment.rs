@@ -397,12 +397,22 @@ fn is_plain(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-/// Byte ranges of the whitespace-separated tokens of a line.
+/// Byte ranges of the whitespace-separated tokens of a line (whitespace as `char::is_whitespace`
+/// says; ASCII bytes are tested without decoding).
 fn tokens(line: &str) -> Vec<Range<usize>> {
+    let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
-        match (c.is_whitespace(), start) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = line[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (space, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 out.push(s..i);
@@ -410,6 +420,10 @@ fn tokens(line: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(s..line.len());
     }
     out
 }
@@ -755,7 +769,9 @@ impl List {
         let n = units.len();
         let mut list = List { marker: vec![false; n], item_start: vec![false; n] };
         let text = |i: usize| &line[units[i].range.clone()];
-        let markers: Vec<Option<Marker>> = (0..n).map(|i| marker(text(i))).collect();
+        // A plain unit (ASCII letters and digits) has no bullet and no label punctuation.
+        let markers: Vec<Option<Marker>> =
+            (0..n).map(|i| if units[i].plain { None } else { marker(text(i)) }).collect();
         let opens = |i: usize| {
             let Some(Marker { label: Some((l, p)), .. }) = markers[i] else { return false };
             Tail::of(text(i - 1)).is_some()
@@ -824,6 +840,36 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(split(text, lang), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn tokens_split_on_unicode_whitespace_as_char_is_whitespace_does() {
+        let reference = |line: &str| -> Vec<Range<usize>> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+                match (c.is_whitespace(), start) {
+                    (false, None) => start = Some(i),
+                    (true, Some(s)) => {
+                        out.push(s..i);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            out
+        };
+        for line in [
+            "",
+            "  ",
+            "Kata dia,\t“kami siap.”\r\n",
+            "Rp42\u{a0}juta\u{2003}di\u{3000}Tokyo\u{85}x\u{200b}y",
+            "\u{1680}São Paulo – Rio\u{2028}",
+            "a\x0bb\x0cc\x1cd",
+        ] {
+            assert_eq!(tokens(line), reference(line), "{line:?}");
+        }
+        assert_eq!(tokens("ab\u{a0}cd"), [0..2, 4..6]);
     }
 
     #[test]
