@@ -189,29 +189,15 @@ impl<I> Drop for HaltOnPanic<'_, I> {
 fn take<I: Iterator>(shared: &Shared<I>, window: usize) -> Option<(usize, I::Item)> {
     let mut source = shared.lock()?;
     loop {
-        if shared.stop.load(Ordering::SeqCst) || source.exhausted {
-            return None;
-        }
-        if source.next < shared.consumed.load(Ordering::SeqCst).saturating_add(window) {
-            break;
-        }
-        source = shared.moved.wait(source).ok()?;
-    }
-    match source.items.next() {
-        Some(item) => {
-            let seq = source.next;
-            source.next += 1;
-            Some((seq, item))
-        }
-        None => {
-            source.exhausted = true;
-            shared.moved.notify_all();
-            None
+        match step(shared, &mut source, window) {
+            Taken::Item(seq, item) => return Some((seq, item)),
+            Taken::Done => return None,
+            Taken::WindowFull => source = shared.moved.wait(source).ok()?,
         }
     }
 }
 
-/// What [`try_take`] found.
+/// What [`step`] found.
 enum Taken<T> {
     Item(usize, T),
     /// The window is full: an item may be taken once the sink has moved on.
@@ -222,7 +208,14 @@ enum Taken<T> {
 
 /// [`take`] without waiting for the window, for the thread that also feeds the sink.
 fn try_take<I: Iterator>(shared: &Shared<I>, window: usize) -> Taken<I::Item> {
-    let Some(mut source) = shared.lock() else { return Taken::Done };
+    match shared.lock() {
+        Some(mut source) => step(shared, &mut source, window),
+        None => Taken::Done,
+    }
+}
+
+/// One attempt to take the next item, the source locked.
+fn step<I: Iterator>(shared: &Shared<I>, source: &mut Source<I>, window: usize) -> Taken<I::Item> {
     if shared.stop.load(Ordering::SeqCst) || source.exhausted {
         return Taken::Done;
     }
