@@ -74,13 +74,8 @@ pub struct Profiles<'a> {
 impl<'a> Profiles<'a> {
     /// The profiles of two stopword sets (a caller detecting often keeps `longest` instead).
     pub fn new(id: &'a HashSet<String>, en: &'a HashSet<String>) -> Profiles<'a> {
-        Profiles { id, en, longest: longest_word(id, en) }
+        Profiles { id, en, longest: id.iter().chain(en).map(String::len).max().unwrap_or(0) }
     }
-}
-
-/// The length in bytes of the longest word of two sets.
-pub fn longest_word(id: &HashSet<String>, en: &HashSet<String>) -> usize {
-    id.iter().chain(en).map(String::len).max().unwrap_or(0)
 }
 
 /// The fewest function-word hits that make a decision; below it the language is unknown.

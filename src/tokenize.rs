@@ -40,7 +40,7 @@ impl Tokenizer {
     pub fn builtin() -> Tokenizer {
         let stop_id = word_list(include_str!("../lexicons/stopwords-id.txt"));
         let stop_en = word_list(include_str!("../lexicons/stopwords-en.txt"));
-        let stop_longest = crate::lang::longest_word(&stop_id, &stop_en);
+        let stop_longest = Profiles::new(&stop_id, &stop_en).longest;
         Tokenizer { stop_id, stop_en, stop_longest, english: Stemmer::create(Algorithm::English) }
     }
 
