@@ -14,7 +14,6 @@ use std::ops::Range;
 use daachorse::DoubleArrayAhoCorasick;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::decompose_canonical;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -182,7 +181,20 @@ fn fold_marked(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> 
 /// for byte.
 fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     if text.is_ascii() {
-        return (fold_marked(text.bytes().map(char::from)).collect(), None);
+        // `fold_marked` byte by byte: ASCII folds to ASCII.
+        let mut out = Vec::with_capacity(text.len());
+        let mut after_word = false;
+        for &b in text.as_bytes() {
+            let f = match b {
+                b'\t'..=b'\r' | b' ' => b' ',
+                b'`' => b'\'',
+                _ => b.to_ascii_lowercase(),
+            };
+            let start = !after_word;
+            after_word = f.is_ascii_alphanumeric();
+            out.push(if start { f.to_ascii_uppercase() } else { f });
+        }
+        return (String::from_utf8(out).expect("ASCII folds to ASCII"), None);
     }
     let mut folded = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len() + 1);
@@ -375,7 +387,7 @@ impl Gazetteer {
             });
         }
         let mentions = self.apply_rules(text, spans, words, lang, mentions);
-        self.propagate(text, spans, mentions)
+        self.propagate(text, spans, words, mentions)
     }
 
     /// "Atlanta, Georgia", "Batu, Jawa Timur": a place right after a place and a comma is read in
@@ -464,7 +476,13 @@ impl Gazetteer {
     }
 
     /// Within an article, a later single word of a person's full name refers to that person.
-    fn propagate(&self, text: &str, spans: &[TagSpan], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    fn propagate(
+        &self,
+        text: &str,
+        spans: &[TagSpan],
+        words: &[Vec<(usize, &str)>],
+        mut mentions: Vec<Mention>,
+    ) -> Vec<Mention> {
         let mut short: HashMap<&str, Option<&Mention>> = HashMap::default();
         for m in &mentions {
             if m.kind != EntityKind::Person || m.source == MentionSource::Alias || m.confidence < 0.75 {
@@ -493,10 +511,10 @@ impl Gazetteer {
         }
         let mut added = Vec::new();
         let mut replaced: HashSet<usize> = HashSet::default();
-        for (si, span) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
-            for (at, word) in text[span.range.clone()].unicode_word_indices() {
+        for (si, _) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
+            for &(at, word) in &words[si] {
                 let Some(Some(full)) = short.get(word) else { continue };
-                let range = span.range.start + at..span.range.start + at + word.len();
+                let range = at..at + word.len();
                 let covering = mentions.binary_search_by(|m| {
                     if m.range.end <= range.start {
                         std::cmp::Ordering::Less
@@ -648,11 +666,25 @@ impl Context<'_> {
 /// Whether the text has both cases. All-lowercase (or all-caps) text says nothing through case.
 fn is_cased(text: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        upper += usize::from(c.is_uppercase());
-        lower += usize::from(c.is_lowercase());
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b.is_ascii() {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+        } else if !is_continuation(b) {
+            // The first byte of a multibyte character: decode that one character.
+            let c = text[i..].chars().next().unwrap_or_default();
+            if c.is_alphabetic() {
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+            }
+        }
     }
     upper > 0 && lower > upper
+}
+
+/// A UTF-8 continuation byte (`10xxxxxx`): not the start of a character.
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// The match starts and ends at word boundaries; an Indonesian "-nya" may follow the name.
@@ -747,6 +779,28 @@ mod tests {
         let g = gazetteer(LEX);
         assert!(g.automaton.find_overlapping_iter(&fold("pembatuan").0).next().is_none());
         assert!(g.automaton.find_overlapping_iter(&fold("ke batu").0).next().is_some());
+    }
+
+    #[test]
+    fn ascii_folding_and_case_count_agree_with_the_char_by_char_definitions() {
+        let texts = [
+            "Di BALI-nya,\t'Aceh'\r\n3km x2 `quoted` \x0bvt\x0cff",
+            "ALL CAPS HEADLINE",
+            "all lower case",
+            "Ke São Paulo–Rio “kata” ÉLAN élan Ünal",
+            "",
+        ];
+        for text in texts {
+            let by_char: String = fold_marked(text.chars()).collect();
+            assert_eq!(fold(text).0, by_char, "{text:?}");
+            let (mut upper, mut lower) = (0, 0);
+            for c in text.chars().filter(|c| c.is_alphabetic()) {
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+            }
+            assert_eq!(is_cased(text), upper > 0 && lower > upper, "{text:?}");
+        }
+        assert!(is_cased("Ke São Paulo") && !is_cased("ÉLAN ÜNAL") && !is_cased("élan"));
     }
 
     #[test]
