@@ -18,7 +18,7 @@ use crate::lexicon::EntityKind;
 use crate::segment::Segmenter;
 use crate::structure::{self, FurnitureRules, Zone};
 use crate::summarize::{Candidate, Length, Method, Summarizer, Weights};
-use crate::tokenize::{self, Tokenizer};
+use crate::tokenize::{self, ArticleTerms, Tokenizer};
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -170,13 +170,16 @@ impl Pipeline {
         };
         let body: Vec<usize> =
             (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
-        let terms = || -> Vec<(Vec<crate::tokenize::Term>, usize)> {
-            body.iter().map(|&i| self.tokenizer.terms_of(words[i].iter().map(|&(_, w)| w), lang)).collect()
+        let title = doc.title.clone().or_else(|| layout.title.clone().map(|r| text[r].to_string()));
+        let terms = || {
+            let sentences = body.iter().map(|&i| words[i].iter().map(|&(_, w)| w));
+            self.tokenizer.article_terms(sentences, title.as_deref(), lang)
         };
         // Entities and the summary's terms do not depend on each other: a long document computes
         // them on two cores.
-        let (mentions, mut terms) =
+        let (mentions, terms) =
             if text.len() >= PARALLEL_BYTES { rayon::join(tag, terms) } else { (tag(), terms()) };
+        let ArticleTerms { sentences: mut body_terms, title: title_terms } = terms;
 
         // Summary: sentences weigh by the entities they name.
         let mut entity_count: HashMap<&Target, usize> = HashMap::default();
@@ -198,7 +201,7 @@ impl Pipeline {
         }
         let candidates: Vec<Candidate> = body
             .iter()
-            .zip(terms.iter_mut())
+            .zip(body_terms.iter_mut())
             .map(|(&i, (terms, words))| {
                 let s = &text[sentences[i].0.clone()];
                 Candidate {
@@ -210,8 +213,6 @@ impl Pipeline {
                 }
             })
             .collect();
-        let title = doc.title.clone().or_else(|| layout.title.clone().map(|r| text[r].to_string()));
-        let title_terms = title.as_deref().map(|t| self.tokenizer.terms(t, lang)).unwrap_or_default();
         let (features, chosen) =
             self.summarizer.summarize(&candidates, &title_terms, lang, self.config.length);
         let summary: Vec<SummarySentence> = chosen

@@ -17,6 +17,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::tokenize::TermId;
 
 /// How long a summary should be.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,8 +84,8 @@ impl FromStr for Method {
 /// What the scorer knows of one candidate sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Candidate {
-    /// Its stems (content words only).
-    pub terms: Vec<crate::tokenize::Term>,
+    /// Its stems (content words only), as [`crate::tokenize::Tokenizer::article_terms`] numbers them.
+    pub terms: Vec<TermId>,
     /// Its number of words.
     pub words: usize,
     /// Summed article-wide mention counts of the entities it names.
@@ -179,16 +180,17 @@ impl Weights {
 }
 
 /// Sparse tf-idf vectors of the candidates, with their norms.
-struct Vectors<'a> {
+struct Vectors {
     rows: Vec<Vec<(u32, f64)>>,
     norms: Vec<f64>,
-    /// Term ids, keyed by the candidates' own strings.
-    ids: HashMap<&'a str, u32>,
+    /// Dense ids in order of first use, keyed by the candidates' term ids: the order of the
+    /// sums below, so that scores do not depend on how a thread numbered its stems.
+    ids: HashMap<TermId, u32>,
 }
 
-impl<'a> Vectors<'a> {
-    fn new(candidates: &'a [Candidate]) -> Vectors<'a> {
-        let mut ids: HashMap<&'a str, u32> = HashMap::default();
+impl Vectors {
+    fn new(candidates: &[Candidate]) -> Vectors {
+        let mut ids: HashMap<TermId, u32> = HashMap::default();
         let mut rows: Vec<Vec<(u32, f64)>> = candidates
             .iter()
             .map(|c| {
@@ -197,7 +199,7 @@ impl<'a> Vectors<'a> {
                     .iter()
                     .map(|t| {
                         let next = ids.len() as u32;
-                        (*ids.entry(&**t).or_insert(next), 1.0)
+                        (*ids.entry(*t).or_insert(next), 1.0)
                     })
                     .collect();
                 row.sort_unstable_by_key(|&(t, _)| t);
@@ -361,7 +363,7 @@ impl Summarizer {
     pub fn summarize(
         &self,
         candidates: &[Candidate],
-        title: &[crate::tokenize::Term],
+        title: &[TermId],
         lang: Lang,
         length: Length,
     ) -> (Vec<Features>, Vec<usize>) {
@@ -398,11 +400,11 @@ impl Summarizer {
         };
         scale_to_max(&mut textrank);
         scale_to_max(&mut centrality);
-        let mut title_ids: Vec<u32> = title.iter().filter_map(|t| vectors.ids.get(&**t).copied()).collect();
+        let mut title_ids: Vec<u32> = title.iter().filter_map(|t| vectors.ids.get(t).copied()).collect();
         title_ids.sort_unstable();
         title_ids.dedup();
         let title_len = {
-            let mut t: Vec<&str> = title.iter().map(|t| &**t).collect();
+            let mut t = title.to_vec();
             t.sort_unstable();
             t.dedup();
             t.len()
@@ -499,18 +501,25 @@ fn select(
 mod tests {
     use super::*;
 
-    use crate::tokenize::Term;
+    /// A term id per distinct word, as the tokenizer numbers stems.
+    fn id(word: &str) -> TermId {
+        thread_local!(static IDS: std::cell::RefCell<HashMap<String, TermId>> = Default::default());
+        IDS.with_borrow_mut(|ids| {
+            let next = ids.len() as TermId;
+            *ids.entry(word.to_string()).or_insert(next)
+        })
+    }
 
     fn cand(words: &str) -> Candidate {
         Candidate {
-            terms: words.split(' ').map(Term::from).collect(),
+            terms: words.split(' ').map(id).collect(),
             words: words.split(' ').count(),
             ..Candidate::default()
         }
     }
 
     fn pick(method: Method, c: &[Candidate], title: &[&str], length: Length) -> Vec<usize> {
-        let title: Vec<Term> = title.iter().map(|&s| Term::from(s)).collect();
+        let title: Vec<TermId> = title.iter().map(|&s| id(s)).collect();
         Summarizer { method, weights: None }.summarize(c, &title, Lang::Id, length).1
     }
 

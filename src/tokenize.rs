@@ -68,38 +68,121 @@ impl Tokenizer {
     /// The stems of the content words of `text`: words with a letter or digit, lowercased, not
     /// function words, stemmed.
     pub fn terms(&self, text: &str, lang: Lang) -> Vec<Term> {
-        self.terms_of(text.unicode_words(), lang).0
+        let mut lower = String::new();
+        text.unicode_words()
+            .filter_map(|word| {
+                lowercase_into(&mut lower, word);
+                self.term_of(&lower, lang)
+            })
+            .map(Term::from)
+            .collect()
     }
 
-    /// The terms of a sequence of words (as Unicode word segmentation gives them) and their number.
-    pub fn terms_of<'w>(&self, given: impl IntoIterator<Item = &'w str>, lang: Lang) -> (Vec<Term>, usize) {
-        let mut out = Vec::new();
-        let mut lower = String::new();
-        let mut words = 0;
-        STEMS.with_borrow_mut(|cache| {
-            let cache = &mut cache[lang as usize];
-            for word in given {
-                words += 1;
-                lowercase_into(&mut lower, word);
-                if let Some(term) = cache.get(lower.as_str()) {
-                    out.extend(term.iter().cloned());
-                    continue;
-                }
-                if cache.len() >= STEM_CACHE_WORDS {
-                    cache.clear();
-                }
-                let term = (!self.is_stopword(&lower, lang)).then(|| {
-                    let base = match lower.split_once('-') {
-                        Some((a, b)) if a == b => a,
-                        _ => &lower,
-                    };
-                    Term::from(self.stem(base, lang))
-                });
-                out.extend(term.iter().cloned());
-                cache.insert(lower.clone(), term);
+    /// The term of one lowercase word: `None` for a function word, else its stem (a doubled word,
+    /// "anak-anak", stems as its one half).
+    fn term_of(&self, lower: &str, lang: Lang) -> Option<String> {
+        (!self.is_stopword(lower, lang)).then(|| {
+            let base = match lower.split_once('-') {
+                Some((a, b)) if a == b => a,
+                _ => lower,
+            };
+            self.stem(base, lang)
+        })
+    }
+
+    /// The terms of one article as ids, for the summary: for each of `sentences` (each a sequence
+    /// of words as Unicode word segmentation gives them) its term ids and its number of words,
+    /// and the term ids of `title`. Two words have the same id when they have the same stem; ids
+    /// mean nothing outside the one call.
+    pub fn article_terms<'w, S, W>(&self, sentences: S, title: Option<&str>, lang: Lang) -> ArticleTerms
+    where
+        S: IntoIterator<Item = W>,
+        W: IntoIterator<Item = &'w str>,
+    {
+        VOCABULARY.with_borrow_mut(|v| {
+            if v.stems.len() >= STEM_IDS {
+                *v = Vocabulary::default();
             }
-        });
-        (out, words)
+            let mut lower = String::new();
+            let mut ids_of = |words: &mut dyn Iterator<Item = &str>| {
+                let mut out = Vec::new();
+                let mut n = 0;
+                for word in words {
+                    n += 1;
+                    lowercase_into(&mut lower, word);
+                    out.extend(v.id(self, &lower, lang));
+                }
+                (out, n)
+            };
+            let sentences = sentences.into_iter().map(|s| ids_of(&mut s.into_iter())).collect();
+            let title = title.map(|t| ids_of(&mut t.unicode_words()).0).unwrap_or_default();
+            ArticleTerms { sentences, title }
+        })
+    }
+}
+
+/// What [`Tokenizer::article_terms`] gives.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleTerms {
+    /// Each sentence's term ids and number of words.
+    pub sentences: Vec<(Vec<TermId>, usize)>,
+    /// The title's term ids.
+    pub title: Vec<TermId>,
+}
+
+/// A stem as an id: equal ids, equal stems, within one [`Tokenizer::article_terms`] call.
+pub type TermId = u32;
+
+/// Per thread, kept across articles (news vocabulary repeats, and a look-up costs a fraction of
+/// a stemmer run): each lowercase word's term id (`None` for a function word), per language, and
+/// each stem's id. A term is a pure function of the word and the built-in stopword lists, so the
+/// cache never changes a result.
+#[derive(Default)]
+struct Vocabulary {
+    words: [HashMap<Key, Option<TermId>>; 2],
+    stems: HashMap<Box<str>, TermId>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, tokenizer: &Tokenizer, lower: &str, lang: Lang) -> Option<TermId> {
+        let Some(key) = Key::new(lower) else {
+            return tokenizer.term_of(lower, lang).map(|stem| self.intern(stem));
+        };
+        let words = &mut self.words[lang as usize];
+        if let Some(&id) = words.get(&key) {
+            return id;
+        }
+        let id = tokenizer.term_of(lower, lang).map(|stem| self.intern(stem));
+        let words = &mut self.words[lang as usize];
+        if words.len() >= STEM_CACHE_WORDS {
+            words.clear(); // the stems keep their ids: only the shortcut is lost
+        }
+        words.insert(key, id);
+        id
+    }
+
+    fn intern(&mut self, stem: String) -> TermId {
+        let next = self.stems.len() as TermId;
+        *self.stems.entry(stem.into_boxed_str()).or_insert(next)
+    }
+}
+
+/// A word as the vocabulary keys it: its bytes inside the table's own slot, so that a look-up
+/// compares them without following a pointer elsewhere in memory.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    len: u8,
+    bytes: [u8; KEY_BYTES],
+}
+
+/// The longest word the vocabulary keeps, in bytes; a longer one is stemmed every time.
+const KEY_BYTES: usize = 23;
+
+impl Key {
+    fn new(word: &str) -> Option<Key> {
+        let mut bytes = [0; KEY_BYTES];
+        bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+        Some(Key { len: word.len() as u8, bytes })
     }
 }
 
@@ -121,21 +204,20 @@ pub fn sentence_words<'t>(text: &'t str, range: &std::ops::Range<usize>) -> Vec<
     text[range.clone()].unicode_word_indices().map(|(i, w)| (range.start + i, w)).collect()
 }
 
-/// A stem, as the summary compares them: shared, so that the many occurrences of a word cost a
-/// reference count each and not a string copy.
+/// A stem as a string.
 pub type Term = std::sync::Arc<str>;
 
-/// Lowercase words and their terms (`None` for a stopword) per thread and language, kept across
-/// articles: news vocabulary repeats, and a look-up costs a fraction of a stemmer run. A term is a
-/// pure function of the word and the built-in stopword lists, so the cache never changes a
-/// result; it is emptied when it reaches this size.
-/// About 5 MB per language and thread when full (32,000 distinct ten-byte words added 5.2 MB of
-/// RSS in a test program); the development sets' 600 articles hold 12,677 Indonesian and 15,650
-/// English word types.
+/// The most words the vocabulary keeps per language and thread; it is emptied when full. About
+/// 1 MB per language and thread when full (32-byte slots); the development sets' 600 articles
+/// hold 12,677 Indonesian and 15,650 English word types.
 const STEM_CACHE_WORDS: usize = 1 << 15;
 
+/// The most stems a thread numbers before it starts again from nothing, at the start of an
+/// article (ids must hold still within one).
+const STEM_IDS: usize = 1 << 17;
+
 thread_local! {
-    static STEMS: std::cell::RefCell<[HashMap<String, Option<Term>>; 2]> = Default::default();
+    static VOCABULARY: std::cell::RefCell<Vocabulary> = Default::default();
 }
 
 #[cfg(test)]
@@ -162,23 +244,53 @@ mod tests {
         );
     }
 
-    #[test]
-    fn cached_stems_are_the_stemmers_own() {
-        let t = Tokenizer::builtin();
-        let text = "Pemerintah membahas pembahasan anggaran; pemerintah dibahas lagi.";
-        let first = terms(&t, text, Lang::Id);
-        let again = terms(&t, text, Lang::Id);
-        assert_eq!(first, again);
-        assert_eq!(first, ["perintah", "bahas", "bahas", "anggar", "perintah", "bahas"]);
-        assert_eq!(terms(&t, "Talks talked", Lang::En), ["talk", "talk"]);
+    /// Whether `ids` and `terms` are the same partition: equal ids exactly where equal stems.
+    fn same_partition(ids: &[TermId], terms: &[String]) -> bool {
+        ids.len() == terms.len()
+            && (0..ids.len()).all(|i| (0..ids.len()).all(|j| (ids[i] == ids[j]) == (terms[i] == terms[j])))
+    }
+
+    /// The term ids of one article of one sentence.
+    fn ids(t: &Tokenizer, text: &str, lang: Lang) -> Vec<TermId> {
+        let mut a = t.article_terms([text.unicode_words()], None, lang);
+        assert_eq!(a.sentences[0].1, text.unicode_words().count());
+        std::mem::take(&mut a.sentences[0].0)
     }
 
     #[test]
-    fn a_full_cache_is_emptied_and_terms_stay_right() {
+    fn term_ids_number_the_stemmers_own_stems() {
+        let t = Tokenizer::builtin();
+        let text = "Pemerintah membahas pembahasan anggaran; pemerintah dibahas lagi.";
+        let stems = terms(&t, text, Lang::Id);
+        assert_eq!(stems, ["perintah", "bahas", "bahas", "anggar", "perintah", "bahas"]);
+        let (first, again) = (ids(&t, text, Lang::Id), ids(&t, text, Lang::Id));
+        assert!(same_partition(&first, &stems) && first == again, "{first:?} {again:?}");
+        // A word too long for the vocabulary's slots is stemmed each time, to the same id.
+        let long = "Ketidakbertanggungjawabannya ketidakbertanggungjawabannya tanggung";
+        assert!(long.split(' ').next().unwrap().len() > KEY_BYTES);
+        let long_ids = ids(&t, long, Lang::Id);
+        assert!(same_partition(&long_ids, &terms(&t, long, Lang::Id)), "{long_ids:?}");
+        // The title shares the sentences' ids.
+        let a = t.article_terms([["Talks", "talked"]], Some("The talks"), Lang::En);
+        assert_eq!(a.sentences[0], (vec![a.title[0]; 2], 2));
+    }
+
+    #[test]
+    fn a_full_vocabulary_is_emptied_and_ids_stay_right() {
         let t = Tokenizer::builtin();
         let words: Vec<String> = (0..STEM_CACHE_WORDS + 10).map(|i| format!("pembahasan{i}")).collect();
-        assert_eq!(terms(&t, &words.join(" "), Lang::Id).len(), words.len());
-        STEMS.with_borrow(|cache| assert!(cache[Lang::Id as usize].len() <= STEM_CACHE_WORDS));
-        assert_eq!(terms(&t, "Pembahasan yang dibahas", Lang::Id), ["bahas", "bahas"]);
+        let text = format!("{} pembahasan0 dibahas", words.join(" "));
+        let all = ids(&t, &text, Lang::Id);
+        assert!(same_partition(&all, &terms(&t, &text, Lang::Id)));
+        VOCABULARY.with_borrow(|v| assert!(v.words[Lang::Id as usize].len() <= STEM_CACHE_WORDS));
+        // Past the stem limit the next article starts numbering again, and stays right.
+        VOCABULARY.with_borrow_mut(|v| {
+            for i in 0..STEM_IDS {
+                v.stems.insert(format!("x{i}").into(), i as TermId);
+            }
+        });
+        let text = "Pembahasan yang dibahas pemerintah";
+        assert!(same_partition(&ids(&t, text, Lang::Id), &terms(&t, text, Lang::Id)));
+        VOCABULARY.with_borrow(|v| assert!(v.stems.len() < 10));
     }
 }
