@@ -209,20 +209,30 @@ impl SentenceRules<'_> {
             .iter()
             .map(|&(start, w)| {
                 let (mut letters, mut upper) = (0usize, 0usize);
-                for c in w.chars().filter(|c| c.is_alphabetic()) {
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
-                }
+                let (has_upper, cap) = if w.is_ascii() {
+                    // Most words: counted on bytes, without decoding.
+                    for b in w.bytes().filter(u8::is_ascii_alphabetic) {
+                        letters += 1;
+                        upper += usize::from(b.is_ascii_uppercase());
+                    }
+                    (upper > 0, w.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+                } else {
+                    for c in w.chars().filter(|c| c.is_alphabetic()) {
+                        letters += 1;
+                        upper += usize::from(c.is_uppercase());
+                    }
+                    (w.chars().any(char::is_uppercase), w.chars().next().is_some_and(char::is_uppercase))
+                };
                 Word {
                     range: start..start + w.len(),
                     text: w,
                     // Most words are lowercase already: no copy for them.
-                    key: if w.chars().any(|c| c.is_uppercase()) || w.ends_with('.') {
+                    key: if has_upper || w.ends_with('.') {
                         std::borrow::Cow::Owned(cue_key(w))
                     } else {
                         std::borrow::Cow::Borrowed(w)
                     },
-                    cap: w.chars().next().is_some_and(char::is_uppercase),
+                    cap,
                     acronym: letters >= 2 && upper == letters,
                 }
             })
@@ -252,7 +262,7 @@ impl SentenceRules<'_> {
         let caps = letters.iter().filter(|w| w.cap).count();
         let upper = letters.iter().filter(|w| w.acronym).count();
         let s = &self.text[self.sentence.clone()];
-        let listy = s.contains(['(', ')']) || s.chars().any(|c| c.is_ascii_digit());
+        let listy = s.bytes().any(|b| b.is_ascii_digit() || b == b'(' || b == b')');
         // A headline does not end with a full stop; a short sentence of names does.
         let ended = s.trim_end().trim_end_matches(['"', '”', '\'', '’', ')']).ends_with(['.', '!', '?']);
         (letters.len() >= 2 && upper * 2 > letters.len())
