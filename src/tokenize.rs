@@ -139,52 +139,77 @@ pub type TermId = u32;
 /// cache never changes a result.
 #[derive(Default)]
 struct Vocabulary {
-    words: [HashMap<Key, Option<TermId>>; 2],
+    /// Words of up to [`SHORT_BYTES`] bytes, in 16-byte slots: most words, in half the memory.
+    short: [HashMap<[u8; SHORT_BYTES + 1], TermId>; 2],
+    /// Longer words of up to [`KEY_BYTES`] bytes.
+    long: [HashMap<[u8; KEY_BYTES + 1], TermId>; 2],
     stems: HashMap<Box<str>, TermId>,
 }
 
+/// A function word's entry in the vocabulary: no term.
+const NO_TERM: TermId = TermId::MAX;
+
 impl Vocabulary {
     fn id(&mut self, tokenizer: &Tokenizer, lower: &str, lang: Lang) -> Option<TermId> {
-        let Some(key) = Key::new(lower) else {
-            return tokenizer.term_of(lower, lang).map(|stem| self.intern(stem));
+        let l = lang as usize;
+        let id = if let Some(key) = key::<SHORT_BYTES, { SHORT_BYTES + 1 }>(lower) {
+            match self.short[l].get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.fresh(tokenizer, lower, lang);
+                    remember(&mut self.short[l], key, id)
+                }
+            }
+        } else if let Some(key) = key::<KEY_BYTES, { KEY_BYTES + 1 }>(lower) {
+            match self.long[l].get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.fresh(tokenizer, lower, lang);
+                    remember(&mut self.long[l], key, id)
+                }
+            }
+        } else {
+            self.fresh(tokenizer, lower, lang)
         };
-        let words = &mut self.words[lang as usize];
-        if let Some(&id) = words.get(&key) {
-            return id;
-        }
-        let id = tokenizer.term_of(lower, lang).map(|stem| self.intern(stem));
-        let words = &mut self.words[lang as usize];
-        if words.len() >= STEM_CACHE_WORDS {
-            words.clear(); // the stems keep their ids: only the shortcut is lost
-        }
-        words.insert(key, id);
-        id
+        (id != NO_TERM).then_some(id)
     }
 
-    fn intern(&mut self, stem: String) -> TermId {
-        let next = self.stems.len() as TermId;
-        *self.stems.entry(stem.into_boxed_str()).or_insert(next)
+    /// The id of a word not in the tables: stemmed and its stem numbered.
+    fn fresh(&mut self, tokenizer: &Tokenizer, lower: &str, lang: Lang) -> TermId {
+        match tokenizer.term_of(lower, lang) {
+            Some(stem) => {
+                let next = self.stems.len() as TermId;
+                *self.stems.entry(stem.into_boxed_str()).or_insert(next)
+            }
+            None => NO_TERM,
+        }
     }
 }
 
-/// A word as the vocabulary keys it: its bytes inside the table's own slot, so that a look-up
-/// compares them without following a pointer elsewhere in memory.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key {
-    len: u8,
-    bytes: [u8; KEY_BYTES],
+/// Adds a word to a table, emptied first when full (the stems keep their ids: only the shortcut
+/// is lost).
+fn remember<const K: usize>(table: &mut HashMap<[u8; K], TermId>, key: [u8; K], id: TermId) -> TermId {
+    if table.len() >= STEM_CACHE_WORDS {
+        table.clear();
+    }
+    table.insert(key, id);
+    id
 }
+
+/// A word of up to `N` bytes as a table key: its bytes zero-padded, then its length (`K` is
+/// `N + 1`), kept inside the table's own slot so that a look-up follows no pointer.
+fn key<const N: usize, const K: usize>(word: &str) -> Option<[u8; K]> {
+    let mut key = [0; K];
+    key.get_mut(..word.len()).filter(|_| word.len() <= N)?.copy_from_slice(word.as_bytes());
+    key[N] = word.len() as u8;
+    Some(key)
+}
+
+/// The longest word in the vocabulary's short table, in bytes.
+const SHORT_BYTES: usize = 11;
 
 /// The longest word the vocabulary keeps, in bytes; a longer one is stemmed every time.
 const KEY_BYTES: usize = 23;
-
-impl Key {
-    fn new(word: &str) -> Option<Key> {
-        let mut bytes = [0; KEY_BYTES];
-        bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
-        Some(Key { len: word.len() as u8, bytes })
-    }
-}
 
 /// Writes `word` lowercased into `out` (emptied first): a byte copy for ASCII, full Unicode
 /// lowercasing otherwise.
@@ -282,7 +307,11 @@ mod tests {
         let text = format!("{} pembahasan0 dibahas", words.join(" "));
         let all = ids(&t, &text, Lang::Id);
         assert!(same_partition(&all, &terms(&t, &text, Lang::Id)));
-        VOCABULARY.with_borrow(|v| assert!(v.words[Lang::Id as usize].len() <= STEM_CACHE_WORDS));
+        VOCABULARY.with_borrow(|v| {
+            let id = Lang::Id as usize;
+            assert!(v.short[id].len() <= STEM_CACHE_WORDS && v.long[id].len() <= STEM_CACHE_WORDS);
+            assert!(v.long[id].len() > 1000, "the words of 12 bytes and more");
+        });
         // Past the stem limit the next article starts numbering again, and stays right.
         VOCABULARY.with_borrow_mut(|v| {
             for i in 0..STEM_IDS {
