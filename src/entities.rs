@@ -180,11 +180,15 @@ fn fold_marked(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> 
 /// original character. `None` for the origin table means the identity: ASCII text folds byte
 /// for byte.
 fn fold(text: &str) -> (String, Option<Vec<u32>>) {
-    if text.is_ascii() {
-        // `fold_marked` byte by byte: ASCII folds to ASCII.
-        let mut out = Vec::with_capacity(text.len());
-        let mut after_word = false;
-        for &b in text.as_bytes() {
+    let ascii = text.is_ascii();
+    let mut out = Vec::with_capacity(text.len());
+    let mut origin = if ascii { Vec::new() } else { Vec::with_capacity(text.len() + 1) };
+    let mut after_word = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // `fold_marked` on one ASCII byte, without decoding.
             let f = match b {
                 b'\t'..=b'\r' | b' ' => b' ',
                 b'`' => b'\'',
@@ -193,14 +197,26 @@ fn fold(text: &str) -> (String, Option<Vec<u32>>) {
             let start = !after_word;
             after_word = f.is_ascii_alphanumeric();
             out.push(if start { f.to_ascii_uppercase() } else { f });
+            if !ascii {
+                origin.push(i as u32);
+            }
+            i += 1;
+            continue;
         }
-        return (String::from_utf8(out).expect("ASCII folds to ASCII"), None);
+        let c = text[i..].chars().next().unwrap_or_default();
+        let f = fold_char(c);
+        let start = !after_word;
+        after_word = f.is_alphanumeric();
+        let f = if start { f.to_ascii_uppercase() } else { f };
+        let mut buf = [0; 4];
+        let encoded = f.encode_utf8(&mut buf).as_bytes();
+        out.extend_from_slice(encoded);
+        origin.extend(std::iter::repeat_n(i as u32, encoded.len()));
+        i += c.len_utf8();
     }
-    let mut folded = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
-    for ((i, _), f) in text.char_indices().zip(fold_marked(text.chars())) {
-        folded.push(f);
-        origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+    let folded = String::from_utf8(out).expect("folding writes whole characters");
+    if ascii {
+        return (folded, None);
     }
     origin.push(text.len() as u32);
     (folded, Some(origin))
