@@ -300,10 +300,13 @@ fn is_heading(line: &str) -> bool {
 /// "HOME ⁄ Internasional", "Beranda » Ekonomi » Makro": a few words between separators.
 fn is_breadcrumb(line: &str) -> bool {
     const SEPS: [char; 6] = ['⁄', '»', '›', '>', '|', '/'];
+    // The word count first: it stops after a few words, where the split reads the whole line.
+    if word_count(line) > 8 {
+        return false;
+    }
     let parts: Vec<&str> = line.split(SEPS).map(str::trim).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2
         && line.chars().filter(|c| SEPS.contains(c)).count() + 1 >= parts.len()
-        && word_count(line) <= 8
         && parts.iter().all(|p| word_count(p) <= 3 && !ends_sentence(p))
         && !line.contains("://")
 }
