@@ -134,9 +134,9 @@ pub struct ArticleTerms {
 pub type TermId = u32;
 
 /// Per thread, kept across articles (news vocabulary repeats, and a look-up costs a fraction of
-/// a stemmer run): each lowercase word's term id (`None` for a function word), per language, and
-/// each stem's id. A term is a pure function of the word and the built-in stopword lists, so the
-/// cache never changes a result.
+/// a stemmer run): each lowercase word's term id ([`NO_TERM`] for a function word), per language,
+/// and each stem's id. A term is a pure function of the word and the built-in stopword lists, so
+/// the vocabulary never changes a result.
 #[derive(Default)]
 struct Vocabulary {
     /// Words of up to [`SHORT_BYTES`] bytes, in 16-byte slots: most words, in half the memory.
@@ -151,44 +151,38 @@ const NO_TERM: TermId = TermId::MAX;
 
 impl Vocabulary {
     fn id(&mut self, tokenizer: &Tokenizer, lower: &str, lang: Lang) -> Option<TermId> {
+        let Vocabulary { short, long, stems } = self;
+        // A word not in the tables: stemmed, and its stem numbered.
+        let mut fresh = || match tokenizer.term_of(lower, lang) {
+            Some(stem) => {
+                let next = stems.len() as TermId;
+                *stems.entry(stem.into_boxed_str()).or_insert(next)
+            }
+            None => NO_TERM,
+        };
         let l = lang as usize;
         let id = if let Some(key) = key::<SHORT_BYTES, { SHORT_BYTES + 1 }>(lower) {
-            match self.short[l].get(&key) {
-                Some(&id) => id,
-                None => {
-                    let id = self.fresh(tokenizer, lower, lang);
-                    remember(&mut self.short[l], key, id)
-                }
-            }
+            cached(&mut short[l], key, fresh)
         } else if let Some(key) = key::<KEY_BYTES, { KEY_BYTES + 1 }>(lower) {
-            match self.long[l].get(&key) {
-                Some(&id) => id,
-                None => {
-                    let id = self.fresh(tokenizer, lower, lang);
-                    remember(&mut self.long[l], key, id)
-                }
-            }
+            cached(&mut long[l], key, fresh)
         } else {
-            self.fresh(tokenizer, lower, lang)
+            fresh()
         };
         (id != NO_TERM).then_some(id)
     }
-
-    /// The id of a word not in the tables: stemmed and its stem numbered.
-    fn fresh(&mut self, tokenizer: &Tokenizer, lower: &str, lang: Lang) -> TermId {
-        match tokenizer.term_of(lower, lang) {
-            Some(stem) => {
-                let next = self.stems.len() as TermId;
-                *self.stems.entry(stem.into_boxed_str()).or_insert(next)
-            }
-            None => NO_TERM,
-        }
-    }
 }
 
-/// Adds a word to a table, emptied first when full (the stems keep their ids: only the shortcut
-/// is lost).
-fn remember<const K: usize>(table: &mut HashMap<[u8; K], TermId>, key: [u8; K], id: TermId) -> TermId {
+/// The id a table holds for `key`, or `fresh`'s, then remembered; a full table is emptied first
+/// (the stems keep their ids: only the shortcut is lost).
+fn cached<const K: usize>(
+    table: &mut HashMap<[u8; K], TermId>,
+    key: [u8; K],
+    fresh: impl FnOnce() -> TermId,
+) -> TermId {
+    if let Some(&id) = table.get(&key) {
+        return id;
+    }
+    let id = fresh();
     if table.len() >= STEM_CACHE_WORDS {
         table.clear();
     }
