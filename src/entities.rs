@@ -686,7 +686,7 @@ fn is_cased(text: &str) -> bool {
         if b.is_ascii() {
             upper += usize::from(b.is_ascii_uppercase());
             lower += usize::from(b.is_ascii_lowercase());
-        } else if !is_continuation(b) {
+        } else if text.is_char_boundary(i) {
             // The first byte of a multibyte character: decode that one character.
             let c = text[i..].chars().next().unwrap_or_default();
             if c.is_alphabetic() {
@@ -696,11 +696,6 @@ fn is_cased(text: &str) -> bool {
         }
     }
     upper > 0 && lower > upper
-}
-
-/// A UTF-8 continuation byte (`10xxxxxx`): not the start of a character.
-fn is_continuation(b: u8) -> bool {
-    b & 0xC0 == 0x80
 }
 
 /// The match starts and ends at word boundaries; an Indonesian "-nya" may follow the name.
