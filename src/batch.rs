@@ -118,20 +118,16 @@ where
                     pending.insert(seq, panic::catch_unwind(AssertUnwindSafe(|| work(item))));
                 }
                 // Nothing this thread may start: wait for another worker's result.
-                taken => match rx.recv() {
+                Taken::WindowFull | Taken::Done => match rx.recv() {
                     Ok((seq, result)) => {
                         pending.insert(seq, result);
                     }
-                    // No other worker is left, so every result is in `pending`: hand them over,
-                    // and go on alone if that moved a full window.
+                    // No other worker is left: every result came before, and the drain above
+                    // handed them all over (nothing was added since). The window cannot be full
+                    // with nothing in flight, so the items are exhausted or the batch stopped.
                     Err(_) => {
-                        let before = next;
-                        if let Err(e) = drain(&shared, &mut pending, &mut next, &mut sink) {
-                            break Err(e);
-                        }
-                        if matches!(taken, Taken::Done) || next == before {
-                            break Ok(());
-                        }
+                        debug_assert!(pending.is_empty(), "a result was left unwritten");
+                        break Ok(());
                     }
                 },
             }
