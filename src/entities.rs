@@ -139,11 +139,13 @@ impl std::fmt::Debug for Gazetteer {
 /// Folds one character for matching: lowercase, no diacritics, one dash, one apostrophe, one
 /// space. Always exactly one character out for one in, so offsets carry over.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return char::from(fold_ascii(c as u8));
+    }
     match c {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
         c if c.is_whitespace() => ' ',
-        c if c.is_ascii() => c.to_ascii_lowercase(),
         c => {
             let mut base = c;
             decompose_canonical(c, |d| {
@@ -163,17 +165,37 @@ pub fn fold_char(c: char) -> char {
 /// begins. The mark is a function of the folded characters alone, so a pattern's inner word
 /// starts agree with the text's; one character out for one in, as [`fold_char`].
 fn fold_marked(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
-    let mut after_word = false;
-    chars.map(move |c| {
-        let f = fold_char(c);
-        let start = !after_word;
-        after_word = f.is_alphanumeric();
+    let mut starts = WordStarts::default();
+    chars.map(move |c| starts.mark(fold_char(c)))
+}
+
+/// [`fold_char`] of an ASCII byte: the backtick as an apostrophe, whitespace as a space, letters
+/// lowercased.
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'\t'..=b'\r' | b' ' => b' ',
+        b'`' => b'\'',
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
+/// The word-start mark of [`fold_marked`], fed folded characters in order.
+#[derive(Default)]
+struct WordStarts {
+    after_word: bool,
+}
+
+impl WordStarts {
+    /// `f` uppercased if it is an ASCII letter that follows no letter or digit.
+    fn mark(&mut self, f: char) -> char {
+        let start = !self.after_word;
+        self.after_word = f.is_alphanumeric();
         if start {
             f.to_ascii_uppercase()
         } else {
             f
         }
-    })
+    }
 }
 
 /// The folded, marked text ([`fold_marked`]) and, for each byte of it, the byte offset of the
@@ -183,20 +205,13 @@ fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     let ascii = text.is_ascii();
     let mut out = Vec::with_capacity(text.len());
     let mut origin = if ascii { Vec::new() } else { Vec::with_capacity(text.len() + 1) };
-    let mut after_word = false;
+    let mut starts = WordStarts::default();
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
-            // `fold_marked` on one ASCII byte, without decoding.
-            let f = match b {
-                b'\t'..=b'\r' | b' ' => b' ',
-                b'`' => b'\'',
-                _ => b.to_ascii_lowercase(),
-            };
-            let start = !after_word;
-            after_word = f.is_ascii_alphanumeric();
-            out.push(if start { f.to_ascii_uppercase() } else { f });
+            // `fold_marked` on one ASCII byte, without decoding: ASCII folds and marks to ASCII.
+            out.push(starts.mark(char::from(fold_ascii(b))) as u8);
             if !ascii {
                 origin.push(i as u32);
             }
@@ -204,10 +219,7 @@ fn fold(text: &str) -> (String, Option<Vec<u32>>) {
             continue;
         }
         let c = text[i..].chars().next().unwrap_or_default();
-        let f = fold_char(c);
-        let start = !after_word;
-        after_word = f.is_alphanumeric();
-        let f = if start { f.to_ascii_uppercase() } else { f };
+        let f = starts.mark(fold_char(c));
         let mut buf = [0; 4];
         let encoded = f.encode_utf8(&mut buf).as_bytes();
         out.extend_from_slice(encoded);
