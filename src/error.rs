@@ -23,6 +23,13 @@ pub enum Error {
         /// A sentence saying why.
         reason: String,
     },
+    /// An input is larger than the limit on one article (`--max-bytes`) and was not analyzed.
+    TooLarge {
+        /// The file (or `stdin`).
+        path: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// A JSONL input line could not be understood.
     Jsonl {
         /// The JSONL file.
@@ -57,6 +64,9 @@ impl fmt::Display for Error {
         match self {
             Error::Io { path, source } => write!(f, "{path}: {source}"),
             Error::Decode { path, reason } => write!(f, "{path}: {reason}"),
+            Error::TooLarge { path, limit } => {
+                write!(f, "{path}: {}", too_large(*limit))
+            }
             Error::Jsonl { path, line, reason } => write!(f, "{path}:{line}: {reason}"),
             Error::Lexicon { path, line: 0, reason } => write!(f, "{}: {reason}", path.display()),
             Error::Lexicon { path, line, reason } => {
@@ -81,6 +91,23 @@ impl Error {
     /// True when the error is a closed pipe on output (`ringkas … | head`), which is not a failure.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Why an input over the limit was not read, in words that fit after `PATH: `.
+pub(crate) fn too_large(limit: u64) -> String {
+    format!(
+        "larger than {}, the limit on one article; not analyzed (--max-bytes raises it)",
+        human_bytes(limit)
+    )
+}
+
+/// A byte count as people write it: `16 MiB`, `512 KiB`, `100 bytes`.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    match UNITS.iter().find(|&&(unit, _)| n >= unit && n % unit == 0) {
+        Some((unit, name)) => format!("{} {name}", n / unit),
+        None => format!("{n} bytes"),
     }
 }
 

@@ -44,6 +44,8 @@ pub enum Job {
         /// Its path inside the folder named on the command line (its file name when it was
         /// named itself): what `--out-dir` mirrors.
         relative: PathBuf,
+        /// The most bytes it may hold ([`Jobs::max_bytes`]).
+        limit: u64,
     },
     /// An article already in memory (stdin, a JSONL line).
     Ready(Document),
@@ -68,8 +70,9 @@ impl Job {
     /// Reads the article.
     pub fn load(self) -> Result<Document, (String, Error)> {
         match self {
-            Job::File { id, path, .. } => match std::fs::read(&path) {
-                Ok(bytes) => Document::from_bytes(id.clone(), bytes).map_err(|e| (id, e)),
+            Job::File { id, path, limit, .. } => match read_limited(&path, limit) {
+                Ok(Some(bytes)) => Document::from_bytes(id.clone(), bytes).map_err(|e| (id, e)),
+                Ok(None) => Err((id.clone(), Error::TooLarge { path: id, limit })),
                 Err(source) => Err((id.clone(), Error::Io { path: id, source })),
             },
             Job::Ready(doc) => Ok(doc),
@@ -77,6 +80,31 @@ impl Job {
         }
     }
 }
+
+/// The bytes of a file, or `None` when it holds more than `limit`. A file whose size is over the
+/// limit is not read at all; one that grows, or has no size (a device, a pipe), is read no
+/// further than one byte past the limit.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let file = File::open(path)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > limit {
+        return Ok(None);
+    }
+    read_all(file, size, limit)
+}
+
+/// Everything `reader` gives, or `None` when that is more than `limit` bytes; `size` is the
+/// expected length, to allocate once.
+fn read_all(reader: impl Read, size: u64, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// The default of [`Jobs::max_bytes`]: 16 MiB, some 6,000 times an average news article and
+/// ten times a long book. Analysis holds about 28 bytes of working memory per byte of text, so
+/// this keeps one article under half a gigabyte.
+pub const DEFAULT_MAX_BYTES: u64 = 16 << 20;
 
 /// An input found on the command line or in a folder, not yet opened.
 #[derive(Debug)]
@@ -154,6 +182,7 @@ pub struct Jobs {
     format: InputFormat,
     entries: Entries,
     jsonl: Option<JsonlReader>,
+    limit: u64,
 }
 
 impl std::fmt::Debug for Jobs {
@@ -168,7 +197,15 @@ impl Jobs {
     /// by whoever runs the job. `extensions` filters files found in folders; files named
     /// explicitly are always read. With JSONL input every file holds many articles.
     pub fn new(sources: &[Source], format: InputFormat, extensions: &[String]) -> Jobs {
-        Jobs { format, entries: Entries::new(sources, extensions), jsonl: None }
+        Jobs { format, entries: Entries::new(sources, extensions), jsonl: None, limit: DEFAULT_MAX_BYTES }
+    }
+
+    /// The most bytes one article may hold (a file, standard input, a JSONL line); a larger one
+    /// is an error record and is not analyzed, so that a stray archive or device among the
+    /// articles cannot exhaust memory and stop the batch. [`DEFAULT_MAX_BYTES`] unless set.
+    pub fn max_bytes(mut self, limit: u64) -> Jobs {
+        self.limit = limit;
+        self
     }
 
     /// How many articles `Jobs::new` with the same arguments will give, found by walking the
@@ -185,14 +222,15 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
         .is_some_and(|x| extensions.iter().any(|e| e.trim_start_matches('.').eq_ignore_ascii_case(x)))
 }
 
-fn read_stdin() -> Job {
-    let mut bytes = Vec::new();
-    match std::io::stdin().lock().read_to_end(&mut bytes) {
-        Ok(_) => match Document::from_bytes("stdin", bytes) {
+fn read_stdin(limit: u64) -> Job {
+    let id = || "stdin".to_string();
+    match read_all(std::io::stdin().lock(), 0, limit) {
+        Ok(Some(bytes)) => match Document::from_bytes(id(), bytes) {
             Ok(doc) => Job::Ready(doc),
-            Err(error) => Job::Failed { id: "stdin".into(), error },
+            Err(error) => Job::Failed { id: id(), error },
         },
-        Err(source) => Job::Failed { id: "stdin".into(), error: Error::Io { path: "stdin".into(), source } },
+        Ok(None) => Job::Failed { id: id(), error: Error::TooLarge { path: id(), limit } },
+        Err(source) => Job::Failed { id: id(), error: Error::Io { path: id(), source } },
     }
 }
 
@@ -210,9 +248,9 @@ impl Iterator for Jobs {
             let entry = self.entries.next()?;
             let (id, reader): (String, Box<dyn BufRead + Send>) = match (self.format, entry) {
                 (_, Entry::Failed(id, error)) => return Some(Job::Failed { id, error }),
-                (InputFormat::Text, Entry::Stdin) => return Some(read_stdin()),
+                (InputFormat::Text, Entry::Stdin) => return Some(read_stdin(self.limit)),
                 (InputFormat::Text, Entry::File { id, path, relative }) => {
-                    return Some(Job::File { id, path, relative })
+                    return Some(Job::File { id, path, relative, limit: self.limit })
                 }
                 (InputFormat::Jsonl, Entry::Stdin) => {
                     ("stdin".into(), Box::new(BufReader::new(std::io::stdin())))
@@ -224,7 +262,7 @@ impl Iterator for Jobs {
                     }
                 },
             };
-            self.jsonl = Some(JsonlReader { path: id, reader, line: 0, buf: Vec::new() });
+            self.jsonl = Some(JsonlReader { path: id, reader, line: 0, buf: Vec::new(), limit: self.limit });
         }
     }
 }
@@ -256,6 +294,8 @@ struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
+    /// The most bytes one line may hold, its line break aside.
+    limit: u64,
 }
 
 impl JsonlReader {
@@ -263,20 +303,44 @@ impl JsonlReader {
         loop {
             self.buf.clear();
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            // One byte past the limit, so that a line of exactly the limit still reads its break.
+            let read = (&mut self.reader).take(self.limit.saturating_add(1)).read_until(b'\n', &mut self.buf);
+            let too_long = self.buf.len() as u64 > self.limit && self.buf.last() != Some(&b'\n');
+            let read = if too_long { self.skip_line().and(read) } else { read };
+            let failed = |error| Some(Job::Failed { id: format!("{}:{}", self.path, self.line), error });
+            match read {
                 Ok(0) => return None,
-                Ok(_) => {}
-                Err(source) => {
-                    return Some(Job::Failed {
-                        id: format!("{}:{}", self.path, self.line),
-                        error: Error::Io { path: self.path.clone(), source },
-                    })
+                Ok(_) if too_long => {
+                    let reason = crate::error::too_large(self.limit);
+                    return failed(Error::Jsonl { path: self.path.clone(), line: self.line, reason });
                 }
+                Ok(_) => {}
+                Err(source) => return failed(Error::Io { path: self.path.clone(), source }),
             }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             return Some(self.parse());
+        }
+    }
+
+    /// Reads past the rest of the current line (one too long to keep) without keeping it.
+    fn skip_line(&mut self) -> std::io::Result<usize> {
+        let mut skipped = 0;
+        loop {
+            let available = self.reader.fill_buf()?;
+            if available.is_empty() {
+                return Ok(skipped);
+            }
+            let (used, done) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            self.reader.consume(used);
+            skipped += used;
+            if done {
+                return Ok(skipped);
+            }
         }
     }
 
@@ -338,8 +402,12 @@ mod tests {
     use super::*;
 
     fn read(src: &[u8]) -> Vec<std::result::Result<String, String>> {
+        read_with_limit(src, DEFAULT_MAX_BYTES)
+    }
+
+    fn read_with_limit(src: &[u8], limit: u64) -> Vec<std::result::Result<String, String>> {
         let reader = Box::new(std::io::Cursor::new(src.to_vec()));
-        let mut reader = JsonlReader { path: "in".into(), reader, line: 0, buf: Vec::new() };
+        let mut reader = JsonlReader { path: "in".into(), reader, line: 0, buf: Vec::new(), limit };
         std::iter::from_fn(|| reader.next())
             .map(|job| match job {
                 Job::Ready(doc) => Ok(doc.text),
@@ -347,6 +415,30 @@ mod tests {
                 Job::File { .. } => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_jsonl_line_over_the_limit_is_skipped_to_its_end() {
+        let src =
+            b"{\"text\":\"a\"}\n{\"text\":\"0123456789\"}\n{\"text\":\"bc\"}\n{\"text\":\"0123456789\"}";
+        // 12 bytes is the limit: line 1 (12 bytes) and line 3 (13) around it; lines 2 and 4 are
+        // over, and line 4 ends the input without a line break.
+        let over = "larger than 12 bytes, the limit on one article; not analyzed (--max-bytes raises it)";
+        let got = read_with_limit(src, 12);
+        assert_eq!(got[0], Ok("a".to_string()));
+        assert_eq!(got[1], Err(format!("in:2: {over}")));
+        assert_eq!(got[2], Err(format!("in:3: {over}")));
+        assert_eq!(got[3], Err(format!("in:4: {over}")));
+        assert_eq!(got.len(), 4);
+        let got = read_with_limit(src, 13);
+        assert_eq!(got[2], Ok("bc".to_string()), "a line of exactly the limit is read");
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        assert_eq!(read_all(&b"abcd"[..], 4, 4).unwrap(), Some(b"abcd".to_vec()));
+        assert_eq!(read_all(&b"abcde"[..], 0, 4).unwrap(), None);
+        assert_eq!(read_all(std::io::repeat(b'x'), 0, 1 << 20).unwrap(), None);
     }
 
     #[test]

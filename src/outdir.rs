@@ -241,6 +241,7 @@ mod tests {
             id: relative.into(),
             path: PathBuf::from(relative),
             relative: PathBuf::from(relative),
+            limit: crate::input::DEFAULT_MAX_BYTES,
         };
         assert_eq!(
             out.claim(&file("2019/01/a.txt")).unwrap().unwrap(),

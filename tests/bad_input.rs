@@ -287,6 +287,70 @@ fn a_file_name_that_is_not_utf8_is_read_and_mirrored() {
     assert_eq!(written["id"], "in/caf\u{fffd}.txt", "the result file keeps the name's bytes");
 }
 
+/// A file over the limit on one article (16 MiB unless `--max-bytes` says otherwise) is an
+/// error record, and is not even read: a stray archive or disk image cannot exhaust memory.
+#[test]
+fn a_file_over_the_size_limit_is_an_error_record_and_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, rec) = among_good(dir.path(), |d| {
+        // Sparse: 17 MiB on paper, nothing on disk; reading it would find only NUL bytes.
+        fs::File::create(d.join("m.txt")).unwrap().set_len(17 << 20).unwrap();
+    });
+    let error = assert_failed(&out, &rec, "./m.txt");
+    assert_eq!(
+        error,
+        "./m.txt: larger than 16 MiB, the limit on one article; not analyzed (--max-bytes raises it)"
+    );
+    // Raised, the same file is read: and found to be binary.
+    let out = run_in(dir.path(), &["--format", "jsonl", "--max-bytes", "32M", "m.txt"], None);
+    assert!(jsonl(&out)[0]["error"].as_str().unwrap().contains("binary file"), "{:?}", jsonl(&out));
+}
+
+/// A device or pipe has no size to check first: it is read no further than the limit.
+#[cfg(unix)]
+#[test]
+fn an_endless_input_stops_at_the_size_limit() {
+    let out = run(&["--format", "jsonl", "--max-bytes", "1M", "/dev/zero"], None);
+    stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = jsonl(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(
+        recs[0]["error"],
+        "/dev/zero: larger than 1 MiB, the limit on one article; not analyzed (--max-bytes raises it)"
+    );
+    let big = GOOD.repeat(20);
+    let out = run(&["--format", "jsonl", "--max-bytes", "1K"], Some(big.as_bytes()));
+    assert_eq!(jsonl(&out)[0]["id"], "stdin");
+    assert!(jsonl(&out)[0]["error"].as_str().unwrap().starts_with("stdin: larger than 1 KiB"));
+    let out = run(&["--format", "jsonl", "--max-bytes", "2K"], Some(big.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{} bytes fit in 2 KiB", big.len());
+}
+
+/// A JSONL line over the limit is an error naming its line; the lines after it are read.
+#[test]
+fn a_jsonl_line_over_the_size_limit_names_its_line_and_the_rest_is_processed() {
+    let line = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string() + "\n";
+    let input = [line("a", GOOD), line("b", &GOOD.repeat(40)), line("c", GOOD)].concat();
+    let out = run(
+        &["--input-format", "jsonl", "--format", "jsonl", "--max-bytes", "1K", "-"],
+        Some(input.as_bytes()),
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = jsonl(&out);
+    assert_eq!(recs.len(), 3, "{recs:?}");
+    assert_eq!(recs[0]["id"], "a");
+    assert_eq!(recs[1]["id"], "stdin:2");
+    assert_eq!(
+        recs[1]["error"],
+        "stdin:2: larger than 1 KiB, the limit on one article; not analyzed (--max-bytes raises it)"
+    );
+    assert_eq!(recs[2]["id"], "c");
+    assert_eq!(recs[2]["sentences"].as_array().unwrap().len(), 2);
+    assert!(err.contains("3 processed, 1 failed"), "{err}");
+}
+
 #[test]
 fn malformed_jsonl_lines_name_their_line_and_the_rest_is_processed() {
     let dir = tempfile::tempdir().unwrap();

@@ -104,6 +104,12 @@ pub struct RunArgs {
     #[arg(long, value_name = "JSON", hide_short_help = true)]
     pub weights: Option<String>,
 
+    /// The largest article read, in bytes (suffixes K, M, G: KiB, MiB, GiB); a larger file, stdin
+    /// or JSONL line is reported as an error and skipped, so that a stray archive or device in a
+    /// folder cannot exhaust memory and stop the batch.
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_bytes: u64,
+
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -225,10 +231,40 @@ impl RunArgs {
     }
 }
 
+/// A byte count: digits, then optionally K, M or G (binary multiples), then optionally `iB` or
+/// `B` ("16M", "16MiB", "512k", "1000").
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("{s:?} is not a size: write bytes, or a number with K, M or G")),
+    };
+    let n: u64 = number.parse().map_err(|_| format!("{s:?} is not a size: it needs a number"))?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("{s:?} is not a usable size"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("16MiB"), Ok(16 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("100B"), Ok(100));
+        for bad in ["", "M", "0", "1.5M", "-1", "12X", "99999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn cli_is_well_formed() {

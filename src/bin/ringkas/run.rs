@@ -66,7 +66,7 @@ fn run(args: &RunArgs) -> Result<ExitCode, Error> {
     };
 
     let batch = Batch::new(args.jobs.unwrap_or(0));
-    let jobs = Jobs::new(&sources, args.input_format(), &args.ext);
+    let jobs = Jobs::new(&sources, args.input_format(), &args.ext).max_bytes(args.max_bytes);
     let bar = progress_bar(args.quiet, &sources, args);
     let started = Instant::now();
     let tally = match out_dir {
