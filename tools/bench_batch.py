@@ -9,7 +9,11 @@ page cache, measures for each corpus:
 
 - floor, on every core and on one;
 - `ringkas --format jsonl -q DIR > /dev/null`;
+- the same with `--no-entities`: sentences and summaries only, no lexicon scan (what the rest of
+  the pipeline costs beside the floor's own work);
 - `ringkas -q --out-dir OUT DIR` (a fresh OUT each time, all removed at the end).
+
+The runs are interleaved (each round runs every command once) and the median of the rounds kept.
 
 For each it reports wall time, articles/s, MB/s (input bytes), peak RSS (`ru_maxrss` of the
 child, from `os.wait4`), CPU time (user + system), and the ratios to the floor on every core. The
@@ -157,14 +161,22 @@ def measure_sizes(args, ringkas, floor, pool, cores, rows, outs):
             outs.append(out)
             return measure([ringkas, "-q", "--out-dir", out, root])
 
-        results = {
-            f"floor (-j {cores})": best([measure([floor, "--jobs", str(cores), root]) for _ in range(repeat)]),
-            "floor (-j 1)": best([measure([floor, "--jobs", "1", root]) for _ in range(repeat)]),
-            "ringkas --format jsonl": best(
-                [measure([ringkas, "--format", "jsonl", "-q", root]) for _ in range(repeat)]
+        commands = {
+            f"floor (-j {cores})": lambda: measure([floor, "--jobs", str(cores), root]),
+            "floor (-j 1)": lambda: measure([floor, "--jobs", "1", root]),
+            "ringkas --format jsonl": lambda: measure([ringkas, "--format", "jsonl", "-q", root]),
+            "ringkas --no-entities": lambda: measure(
+                [ringkas, "--no-entities", "--format", "jsonl", "-q", root]
             ),
-            "ringkas --out-dir": best([out_dir_run() for _ in range(repeat)]),
+            "ringkas --out-dir": out_dir_run,
         }
+        # Interleaved: each round runs every command once, so that the machine's drift (10-35%
+        # within minutes on the shared machine this was written on) falls on all of them alike.
+        runs = {what: [] for what in commands}
+        for _ in range(repeat):
+            for what, run in commands.items():
+                runs[what].append(run())
+        results = {what: best(r) for what, r in runs.items()}
         load = os.getloadavg()[0]
         base, _, base_cpu = results[f"floor (-j {cores})"]
         for what, (wall, rss, cpu) in results.items():
