@@ -434,6 +434,44 @@ mod tests {
         assert_eq!(got[2], Ok("bc".to_string()), "a line of exactly the limit is read");
     }
 
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the lines and the limit, every line is accounted for: a line over the limit
+        /// (its line break aside) is an error naming it, any other line reads as it would with no
+        /// limit, and blank lines within the limit are skipped.
+        #[test]
+        fn a_limit_costs_only_the_lines_over_it(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    "[a-z .]{0,40}".prop_map(|t| serde_json::json!({"text": t}).to_string()),
+                    "[ -~]{0,40}",
+                    "[ \t\r]{0,3}",
+                ],
+                0..8,
+            ),
+            limit in 1u64..60,
+            final_break: bool,
+        ) {
+            let mut src = lines.join("\n");
+            if final_break {
+                src.push('\n');
+            }
+            let limited = read_with_limit(src.as_bytes(), limit);
+            let mut expected = Vec::new();
+            for (i, line) in src.split_terminator('\n').enumerate() {
+                if line.len() as u64 > limit {
+                    expected.push(Err(format!("in:{}: {}", i + 1, crate::error::too_large(limit))));
+                } else if !line.bytes().all(|b| b.is_ascii_whitespace()) {
+                    let alone = read_with_limit(format!("{}{line}", "\n".repeat(i)).as_bytes(), limit);
+                    prop_assert_eq!(alone.len(), 1);
+                    expected.push(alone[0].clone());
+                }
+            }
+            prop_assert_eq!(limited, expected);
+        }
+    }
+
     #[test]
     fn reading_stops_one_byte_past_the_limit() {
         assert_eq!(read_all(&b"abcd"[..], 4, 4).unwrap(), Some(b"abcd".to_vec()));
