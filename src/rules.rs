@@ -9,7 +9,7 @@
 //! support is dropped when it could be capitalized for another reason: at the start of a
 //! sentence, in a headline, or a single word. Every rule mention carries a confidence.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::entities::{Mention, MentionSource, Target};
@@ -35,7 +35,69 @@ pub struct Cues {
     facility: HashSet<String>,
     given: HashSet<String>,
     stop: HashSet<String>,
+    /// Every word of every cue, given name and stopword, with what it is: [`Kind::bit`] for each
+    /// set that holds the word alone, [`Kind::starts`] and [`Kind::ends`] for each set with a
+    /// phrase that starts or ends with it. One look-up tells a word's every role.
+    masks: HashMap<String, u64>,
 }
+
+/// The sets of [`Cues`], for [`Cues::masks`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Place,
+    Person,
+    Said,
+    OrgHead,
+    OrgTail,
+    PlaceHead,
+    PlaceTail,
+    Connector,
+    OrgConnector,
+    Skip,
+    NotBefore,
+    Office,
+    Facility,
+    Given,
+    Stop,
+}
+
+impl Kind {
+    const ALL: [Kind; 15] = [
+        Kind::Place,
+        Kind::Person,
+        Kind::Said,
+        Kind::OrgHead,
+        Kind::OrgTail,
+        Kind::PlaceHead,
+        Kind::PlaceTail,
+        Kind::Connector,
+        Kind::OrgConnector,
+        Kind::Skip,
+        Kind::NotBefore,
+        Kind::Office,
+        Kind::Facility,
+        Kind::Given,
+        Kind::Stop,
+    ];
+
+    /// The word alone is in the set.
+    fn bit(self) -> u64 {
+        1 << self as u32
+    }
+
+    /// A phrase of the set starts with the word.
+    fn starts(self) -> u64 {
+        1 << (16 + self as u32)
+    }
+
+    /// A phrase of the set ends with the word.
+    fn ends(self) -> u64 {
+        1 << (32 + self as u32)
+    }
+}
+
+/// What [`Word::mask`] holds before it is looked up: no mask has the top 16 bits.
+const UNKNOWN: u64 = u64::MAX;
 
 /// The longest cue phrase, in words.
 const MAX_CUE_WORDS: usize = 3;
@@ -63,7 +125,58 @@ impl Cues {
         let stop = std::mem::take(&mut cues.stop);
         cues.given.retain(|g| !stop.contains(g));
         cues.stop = stop;
+        cues.index();
         cues
+    }
+
+    /// The set of a kind.
+    fn set(&self, kind: Kind) -> &HashSet<String> {
+        match kind {
+            Kind::Place => &self.place,
+            Kind::Person => &self.person,
+            Kind::Said => &self.said,
+            Kind::OrgHead => &self.org_head,
+            Kind::OrgTail => &self.org_tail,
+            Kind::PlaceHead => &self.place_head,
+            Kind::PlaceTail => &self.place_tail,
+            Kind::Connector => &self.connector,
+            Kind::OrgConnector => &self.org_connector,
+            Kind::Skip => &self.skip,
+            Kind::NotBefore => &self.not_before,
+            Kind::Office => &self.office,
+            Kind::Facility => &self.facility,
+            Kind::Given => &self.given,
+            Kind::Stop => &self.stop,
+        }
+    }
+
+    /// Builds [`Cues::masks`] from the sets.
+    fn index(&mut self) {
+        let mut masks: HashMap<String, u64> = HashMap::default();
+        for kind in Kind::ALL {
+            for cue in self.set(kind) {
+                let mut parts = cue.split(' ');
+                let (first, last) = (parts.next().unwrap_or_default(), parts.next_back());
+                match last {
+                    None => *masks.entry(cue.clone()).or_default() |= kind.bit(),
+                    Some(last) => {
+                        *masks.entry(first.to_string()).or_default() |= kind.starts();
+                        *masks.entry(last.to_string()).or_default() |= kind.ends();
+                    }
+                }
+            }
+        }
+        self.masks = masks;
+    }
+
+    /// The mask of a word's key: every set it is in, every set with a phrase it starts or ends.
+    fn mask(&self, key: &str) -> u64 {
+        if key.contains(' ') {
+            // No word has a space, as words come; were one to, it could be any part of a phrase.
+            let alone = Kind::ALL.iter().filter(|&&k| self.set(k).contains(key)).fold(0, |m, k| m | k.bit());
+            return alone | (0xffff << 16) | (0xffff << 32);
+        }
+        self.masks.get(key).copied().unwrap_or(0)
     }
 
     /// Parses `kind<TAB>cue` lines.
@@ -98,6 +211,7 @@ impl Cues {
             }
             set.insert(key);
         }
+        cues.index();
         Ok(cues)
     }
 
@@ -135,6 +249,8 @@ struct Word<'a> {
     cap: bool,
     /// Two or more letters, all capitals: an acronym.
     acronym: bool,
+    /// The key's [`Cues::mask`], looked up the first time it is asked for ([`UNKNOWN`] until then).
+    mask: std::cell::Cell<u64>,
 }
 
 /// Where a word stands relative to the lexicon's mentions.
@@ -234,6 +350,7 @@ impl SentenceRules<'_> {
                     },
                     cap,
                     acronym: letters >= 2 && upper == letters,
+                    mask: std::cell::Cell::new(UNKNOWN),
                 }
             })
             .collect()
@@ -245,11 +362,7 @@ impl SentenceRules<'_> {
         let gap = &self.text[a.range.end..b.range.start];
         match gap {
             " " | "\u{a0}" | "-" => true,
-            ". " => {
-                a.text.chars().count() == 1
-                    || self.cues.person.contains(&a.key[..])
-                    || self.cues.place_head.contains(&a.key[..])
-            }
+            ". " => a.text.chars().count() == 1 || self.is(a, Kind::Person) || self.is(a, Kind::PlaceHead),
             _ => false,
         }
     }
@@ -273,25 +386,46 @@ impl SentenceRules<'_> {
                 && caps * 10 >= letters.len() * 7)
     }
 
-    /// The longest cue of `set` that ends at word `end` (exclusive), as its first word's index.
-    fn cue_ending(&self, words: &[Word<'_>], end: usize, set: &HashSet<String>) -> Option<usize> {
+    /// A word's [`Cues::mask`], looked up once per word.
+    fn mask(&self, w: &Word<'_>) -> u64 {
+        let mut m = w.mask.get();
+        if m == UNKNOWN {
+            m = self.cues.mask(&w.key);
+            w.mask.set(m);
+        }
+        m
+    }
+
+    /// Whether the word alone is a cue of `kind`.
+    fn is(&self, w: &Word<'_>, kind: Kind) -> bool {
+        self.mask(w) & kind.bit() != 0
+    }
+
+    /// The longest cue of `kind` that ends at word `end` (exclusive), as its first word's index.
+    fn cue_ending(&self, words: &[Word<'_>], end: usize, kind: Kind) -> Option<usize> {
+        let last = words[..end].last()?;
+        if self.mask(last) & kind.ends() == 0 {
+            // No phrase of the kind ends with the word: only the word itself can be the cue.
+            return self.is(last, kind).then_some(end - 1);
+        }
         let from = end - MAX_CUE_WORDS.min(end);
         let (phrase, bounds) = phrase(&words[from..end]);
         // Longest first: the phrase from each word on to `end`.
+        let set = self.cues.set(kind);
         (from..end).find(|&start| set.contains(&phrase[bounds[start - from].0..]))
     }
 
-    /// The longest cue of `set` that starts at word `start`, as its end (exclusive).
-    fn cue_starting(
-        &self,
-        words: &[Word<'_>],
-        start: usize,
-        limit: usize,
-        set: &HashSet<String>,
-    ) -> Option<usize> {
+    /// The longest cue of `kind` that starts at word `start`, as its end (exclusive).
+    fn cue_starting(&self, words: &[Word<'_>], start: usize, limit: usize, kind: Kind) -> Option<usize> {
+        let first = words.get(start).filter(|_| start < limit)?;
+        if self.mask(first) & kind.starts() == 0 {
+            // No phrase of the kind starts with the word: only the word itself can be the cue.
+            return self.is(first, kind).then_some(start + 1);
+        }
         let to = start + MAX_CUE_WORDS.min(limit - start);
         let (phrase, bounds) = phrase(&words[start..to]);
         // Longest first: the phrase from `start` to each word's end.
+        let set = self.cues.set(kind);
         (start..to).rev().find(|&last| set.contains(&phrase[..bounds[last - start].1])).map(|last| last + 1)
     }
 
@@ -318,7 +452,7 @@ impl SentenceRules<'_> {
         // A language, currency or nationality word before a lexicon mention ("bahasa Inggris").
         for (li, (r, _)) in lexicon.iter().enumerate() {
             if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
-                if wi > 0 && !words[wi - 1].cap && self.cues.not_before.contains(&words[wi - 1].key[..]) {
+                if wi > 0 && !words[wi - 1].cap && self.is(&words[wi - 1], Kind::NotBefore) {
                     verdict.dropped.insert(li);
                 }
             }
@@ -341,7 +475,7 @@ impl SentenceRules<'_> {
             }
             // A span of capitalized words, with connectors inside.
             let start = i;
-            let org_headed = self.cues.org_head.contains(&words[i].key[..]);
+            let org_headed = self.is(&words[i], Kind::OrgHead);
             let mut end = i + 1;
             while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
                 let w = &words[end];
@@ -349,10 +483,9 @@ impl SentenceRules<'_> {
                     end += 1;
                     continue;
                 }
-                let connector = self.cues.connector.contains(&w.key[..])
-                    || (org_headed && self.cues.org_connector.contains(&w.key[..]));
+                let connector = self.is(w, Kind::Connector) || (org_headed && self.is(w, Kind::OrgConnector));
                 // "SMA Negeri 1 Semarang", "Batalyon 4": a number inside a headed name.
-                let headed = org_headed || self.cues.place_head.contains(&words[i].key[..]);
+                let headed = org_headed || self.is(&words[i], Kind::PlaceHead);
                 if headed
                     && w.text.bytes().all(|b| b.is_ascii_digit())
                     && w.text.len() <= 3
@@ -417,8 +550,8 @@ impl SentenceRules<'_> {
             while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
                 if self.team_word(&words[end]) {
                     end += 1;
-                } else if self.cues.connector.contains(&words[end].key[..])
-                    || self.cues.org_connector.contains(&words[end].key[..])
+                } else if self.is(&words[end], Kind::Connector)
+                    || self.is(&words[end], Kind::OrgConnector)
                         && words.get(end + 1).is_some_and(|w| self.team_word(w))
                 {
                     end += 2;
@@ -430,7 +563,7 @@ impl SentenceRules<'_> {
             let versus = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "v" | "vs"));
             let team = self.number_after(words, end - 1) || versus(end) || (start > 0 && versus(start - 1));
             // A full name ("Jim Courier 6-3") is a player; a lone given name ("Chelsea 1") is not.
-            let person = (end - start >= 2 && self.cues.given.contains(&words[start].key[..]))
+            let person = (end - start >= 2 && self.is(&words[start], Kind::Given))
                 || lexicon.iter().any(|(r, k)| {
                     *k == EntityKind::Person
                         && r.start <= words[start].range.start
@@ -452,7 +585,7 @@ impl SentenceRules<'_> {
     /// A word that can be part of a name: capitalized and not a day, month or the like.
     fn name_word(&self, w: &Word<'_>) -> bool {
         w.cap
-            && !self.cues.skip.contains(&w.key[..])
+            && !self.is(w, Kind::Skip)
             // "Umumnya", "Alasannya": an Indonesian word with the clitic is not a name.
             && !(self.lang == Lang::Id && !w.acronym && w.key.len() > 5 && w.key.ends_with("nya"))
     }
@@ -463,7 +596,7 @@ impl SentenceRules<'_> {
         let mut i = start;
         let mut initial = initial;
         // A sentence-initial function word is capitalized only for being first ("Menurut", "The").
-        if initial && cover[i] == Cover::Free && self.cues.stop.contains(&words[i].key[..]) {
+        if initial && cover[i] == Cover::Free && self.is(&words[i], Kind::Stop) {
             i += 1;
             initial = false;
         }
@@ -471,9 +604,9 @@ impl SentenceRules<'_> {
             return;
         }
         // The context before the span: a lowercase cue word (or phrase) right before it.
-        let mut person_cue = self.cue_ending(words, start, &self.cues.person).is_some()
-            || self.cue_ending(words, start, &self.cues.said).is_some();
-        let mut blocked = start > 0 && self.cues.not_before.contains(&words[start - 1].key[..]);
+        let mut person_cue = self.cue_ending(words, start, Kind::Person).is_some()
+            || self.cue_ending(words, start, Kind::Said).is_some();
+        let mut blocked = start > 0 && self.is(&words[start - 1], Kind::NotBefore);
         while i < end {
             // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
             // Barat Ridwan Kamil").
@@ -489,23 +622,23 @@ impl SentenceRules<'_> {
             // A person cue inside the span ("Presiden", "Menteri", "Foreign Minister", "Wakil
             // Sekretaris Jenderal"), office words allowed before it.
             let mut k = i;
-            while k < end && cover[k] == Cover::Free && self.cues.office.contains(&words[k].key[..]) {
+            while k < end && cover[k] == Cover::Free && self.is(&words[k], Kind::Office) {
                 k += 1;
             }
             let cue = self
-                .cue_starting(words, i, end, &self.cues.person)
-                .or_else(|| self.cue_starting(words, k, end, &self.cues.person));
+                .cue_starting(words, i, end, Kind::Person)
+                .or_else(|| self.cue_starting(words, k, end, Kind::Person));
             if let Some(after) = cue {
                 i = after;
                 person_cue = true;
                 initial = false;
                 // Office words complete the title ("Menteri Luar Negeri").
-                while i < end && cover[i] == Cover::Free && self.cues.office.contains(&words[i].key[..]) {
+                while i < end && cover[i] == Cover::Free && self.is(&words[i], Kind::Office) {
                     i += 1;
                 }
                 continue;
             }
-            if initial && self.cues.said.contains(&words[i].key[..]) {
+            if initial && self.is(&words[i], Kind::Said) {
                 i += 1;
                 initial = false;
                 person_cue = true;
@@ -513,15 +646,15 @@ impl SentenceRules<'_> {
             }
             // An organization or a place named by its head word: to the end of the span (or the
             // next person cue), taking in any lexicon mentions.
-            let org = self.cue_starting(words, i, end, &self.cues.org_head);
-            let place = self.cue_starting(words, i, end, &self.cues.place_head);
+            let org = self.cue_starting(words, i, end, Kind::OrgHead);
+            let place = self.cue_starting(words, i, end, Kind::PlaceHead);
             if let Some(head_end) = org.or(place) {
                 let kind = if org.is_some() { EntityKind::Organization } else { EntityKind::Place };
                 let mut j = head_end;
                 // A street keeps the titles in its name ("Jl. Jend. Sudirman").
                 let street = org.is_none();
                 while j < end
-                    && (street || self.cue_starting(words, j, end, &self.cues.person).is_none())
+                    && (street || self.cue_starting(words, j, end, Kind::Person).is_none())
                     && !self.head_at(words, j, end)
                 {
                     j += 1;
@@ -529,8 +662,8 @@ impl SentenceRules<'_> {
                 if j > head_end {
                     // A school, hotel or mosque where something happens is a place ("di Hotel
                     // Preanger", "at Wembley Stadium"); otherwise it is the organization.
-                    let at = i == start && self.cue_ending(words, start, &self.cues.place).is_some();
-                    let facility = self.cue_starting(words, i, end, &self.cues.facility).is_some();
+                    let at = i == start && self.cue_ending(words, start, Kind::Place).is_some();
+                    let facility = self.cue_starting(words, i, end, Kind::Facility).is_some();
                     let kind = if at && facility { EntityKind::Place } else { kind };
                     self.headed(s, i, j, kind, verdict);
                     i = j;
@@ -548,17 +681,16 @@ impl SentenceRules<'_> {
             let mut j = i + 1;
             while j < end
                 && cover[j] == Cover::Free
-                && self.cue_starting(words, j, end, &self.cues.person).is_none()
+                && self.cue_starting(words, j, end, Kind::Person).is_none()
                 && !self.head_at(words, j, end)
             {
                 j += 1;
             }
-            let headed = self.cues.org_head.contains(&words[i].key[..])
-                || self.cues.place_head.contains(&words[i].key[..]);
+            let headed = self.is(&words[i], Kind::OrgHead) || self.is(&words[i], Kind::PlaceHead);
             // After a title, a run that a lexicon mention follows is the title's office
             // ("Menteri Keadilan Sierra Leone Frank Kargbo"): the name comes later.
             // A given name and the lexicon word after it are one person ("Drs Ahmad Hamid").
-            if j < end && j == i + 1 && self.cues.given.contains(&words[i].key[..]) {
+            if j < end && j == i + 1 && self.is(&words[i], Kind::Given) {
                 if let Cover::Lexicon(li) = cover[j] {
                     let one_word = lexicon[li].0 == words[j].range;
                     if one_word
@@ -578,7 +710,7 @@ impl SentenceRules<'_> {
             let office = person_cue
                 && j < end
                 && (matches!(cover[j], Cover::Lexicon(_))
-                    || self.cue_starting(words, j, end, &self.cues.person).is_some());
+                    || self.cue_starting(words, j, end, Kind::Person).is_some());
             if !blocked && !headed && !office {
                 let quoted = self.quoted(words, i, j);
                 let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };
@@ -612,13 +744,12 @@ impl SentenceRules<'_> {
         let mut inside = lexicon_inside(&cover[start..end]);
         inside.dedup();
         let [li] = inside[..] else { return false };
-        let cue = |w: &Word<'_>| self.cues.is_role_key(&w.key) || self.cues.stop.contains(&w.key[..]);
+        let role = [Kind::Person, Kind::Office, Kind::OrgHead, Kind::PlaceHead, Kind::Said, Kind::Stop];
+        let cue = |w: &Word<'_>| role.iter().any(|&k| self.is(w, k));
         let free: Vec<usize> = (start..end).filter(|&j| cover[j] == Cover::Free).collect();
         // A tail word closes the name ("New York University", "Nashville Songwriters Association").
         let tail_word = |j: usize| {
-            j == end - 1
-                && (self.cues.org_tail.contains(&words[j].key[..])
-                    || self.cues.place_tail.contains(&words[j].key[..]))
+            j == end - 1 && (self.is(&words[j], Kind::OrgTail) || self.is(&words[j], Kind::PlaceTail))
         };
         if free.is_empty() || free.iter().any(|&j| (cue(&words[j]) && !tail_word(j)) || words[j].acronym) {
             return false;
@@ -626,14 +757,12 @@ impl SentenceRules<'_> {
         let kind = lexicon[li].1;
         // The first word is free, or is the lexicon's one-word match ("Austin" in "Austin Butler").
         let first_free = cover[start] == Cover::Free || lexicon[li].0 == words[start].range;
-        let tail = &words[end - 1].key[..];
-        let new_kind = if cover[end - 1] == Cover::Free && self.cues.place_tail.contains(tail) {
+        let tail = &words[end - 1];
+        let new_kind = if cover[end - 1] == Cover::Free && self.is(tail, Kind::PlaceTail) {
             EntityKind::Place
-        } else if cover[end - 1] == Cover::Free && self.cues.org_tail.contains(tail) {
+        } else if cover[end - 1] == Cover::Free && self.is(tail, Kind::OrgTail) {
             EntityKind::Organization
-        } else if first_free
-            && (self.cues.given.contains(&words[start].key[..]) || self.initial(words, start))
-        {
+        } else if first_free && (self.is(&words[start], Kind::Given) || self.initial(words, start)) {
             EntityKind::Person
         } else if kind == EntityKind::Place && self.lang == Lang::En {
             EntityKind::Organization
@@ -647,8 +776,8 @@ impl SentenceRules<'_> {
 
     /// An organization's or a place's head word starts at word `j`: a new name begins there.
     fn head_at(&self, words: &[Word<'_>], j: usize, end: usize) -> bool {
-        self.cue_starting(words, j, end, &self.cues.org_head).is_some()
-            || self.cue_starting(words, j, end, &self.cues.place_head).is_some()
+        self.cue_starting(words, j, end, Kind::OrgHead).is_some()
+            || self.cue_starting(words, j, end, Kind::PlaceHead).is_some()
     }
 
     /// Word `i` is an initial: one capital letter and a period ("G. Thorpe").
@@ -686,11 +815,11 @@ impl SentenceRules<'_> {
         let n = run.end - run.start;
         let first = &words[run.start];
         let after_said = self.said_after(words, run.end);
-        let tail = &words[run.end - 1].key[..];
-        if n >= 2 && self.cues.org_tail.contains(tail) && !self.cues.given.contains(&first.key[..]) {
+        let tail = &words[run.end - 1];
+        if n >= 2 && self.is(tail, Kind::OrgTail) && !self.is(first, Kind::Given) {
             return Some((EntityKind::Organization, 0.75));
         }
-        if n >= 2 && self.cues.place_tail.contains(tail) {
+        if n >= 2 && self.is(tail, Kind::PlaceTail) {
             return Some((EntityKind::Place, 0.7));
         }
         if n == 1 && first.acronym {
@@ -703,14 +832,14 @@ impl SentenceRules<'_> {
             return None;
         }
         // "Officials said": a lone capital at the start of a sentence needs a given name.
-        let lone_initial = run.initial && n == 1 && !self.cues.given.contains(&first.key[..]);
+        let lone_initial = run.initial && n == 1 && !self.is(first, Kind::Given);
         if run.person_cue || (after_said && !lone_initial) {
             return Some((EntityKind::Person, 0.85));
         }
         if n >= 2 && self.initial(words, run.start) {
             return Some((EntityKind::Person, 0.7));
         }
-        if self.cues.given.contains(&first.key[..]) && (n >= 2 || !run.initial) {
+        if self.is(first, Kind::Given) && (n >= 2 || !run.initial) {
             return Some((EntityKind::Person, if n >= 2 { 0.75 } else { 0.55 }));
         }
         None
@@ -722,7 +851,7 @@ impl SentenceRules<'_> {
         let gap = &self.text[words[end - 1].range.end..next.range.start];
         gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '"' | '”' | '’' | '\''))
             && !next.cap
-            && self.cues.said.contains(&next.key[..])
+            && self.is(next, Kind::Said)
     }
 
     fn add(
@@ -767,6 +896,49 @@ mod tests {
         assert!(c.person.contains("presiden") && c.person.contains("dr"));
         assert!(c.said.contains("kata") && c.org_tail.contains("tbk"));
         assert!(c.is_given_name("Ahmad") && c.stop.contains("menurut"));
+    }
+
+    /// The look-ups through word masks against the sets themselves, on every cue phrase of
+    /// every kind (each written between other words) and on the seed article.
+    #[test]
+    fn word_masks_answer_as_the_cue_sets_do() {
+        let cues = Cues::builtin();
+        let mut text = String::from(include_str!("../samples/seed-article.txt"));
+        for kind in Kind::ALL {
+            let mut phrases: Vec<&String> = cues.set(kind).iter().collect();
+            phrases.sort();
+            for p in phrases {
+                text.push_str(&format!(" Kata {p} Baru dan {} itu.", p.to_uppercase()));
+            }
+        }
+        let rules =
+            SentenceRules { cues: &cues, text: &text, sentence: 0..text.len(), index: 0, lang: Lang::Id };
+        let given = crate::tokenize::sentence_words(&text, &(0..text.len()));
+        let words = rules.words(&given);
+        let (mut starts, mut ends) = (0, 0);
+        for kind in Kind::ALL {
+            let set = cues.set(kind);
+            for i in 0..words.len() {
+                assert_eq!(rules.is(&words[i], kind), set.contains(&words[i].key[..]), "{kind:?} {i}");
+                // The phrase look-ups, written out without the masks.
+                let to = i + MAX_CUE_WORDS.min(words.len() - i);
+                let (joined, bounds) = phrase(&words[i..to]);
+                let want = (i..to).rev().find(|&l| set.contains(&joined[..bounds[l - i].1])).map(|l| l + 1);
+                assert_eq!(rules.cue_starting(&words, i, words.len(), kind), want, "{kind:?} from {i}");
+                starts += usize::from(want.is_some_and(|e| e > i + 1));
+                let end = i + 1;
+                let from = end - MAX_CUE_WORDS.min(end);
+                let (joined, bounds) = phrase(&words[from..end]);
+                let want = (from..end).find(|&st| set.contains(&joined[bounds[st - from].0..]));
+                assert_eq!(rules.cue_ending(&words, end, kind), want, "{kind:?} to {end}");
+                ends += usize::from(want.is_some_and(|st| st + 1 < end));
+            }
+            assert_eq!(rules.cue_starting(&words, words.len(), words.len(), kind), None);
+            assert_eq!(rules.cue_ending(&words, 0, kind), None);
+        }
+        // Each phrase of several words is written twice (as is and in capitals): every one found.
+        let several = Kind::ALL.iter().flat_map(|&k| cues.set(k)).filter(|p| p.contains(' ')).count();
+        assert!(several > 20 && starts >= 2 * several && ends >= 2 * several, "{several}: {starts}, {ends}");
     }
 
     #[test]
