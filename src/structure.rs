@@ -179,9 +179,9 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     while i < lines.len() {
         let line = &text[lines[i].clone()];
         if let Some((kind, rest)) = rules.cue(line) {
-            let words = word_count(rest);
+            let words = word_count(rest, 1);
             // Chrome is short: "Oleh karena itu, …" or "By 2030, …" start sentences, not bylines.
-            let short = word_count(line) <= 12;
+            let short = word_count(line, 13) <= 12;
             let zone = match kind {
                 CueKind::Teaser => Some(Zone::Teaser),
                 CueKind::Caption => Some(Zone::Caption),
@@ -219,7 +219,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
         }
         // Short unclaimed lines above the title are the site's name and menus.
         for j in 0..t {
-            if zones[j].is_none() && word_count(&text[lines[j].clone()]) <= 4 {
+            if zones[j].is_none() && word_count(&text[lines[j].clone()], 5) <= 4 {
                 zones[j] = Some(Zone::Menu);
             }
         }
@@ -272,14 +272,12 @@ fn content_lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The number of words in `s`, counted up to [`WORDS_COUNTED`]: every layout test compares it
-/// with a smaller number, and a paragraph need not be read to its end to know it is long.
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(WORDS_COUNTED).count()
+/// The number of words in `s` (pieces between whitespace with a letter or digit), counted no
+/// further than `enough`: each layout test compares the count with a number below `enough`, and
+/// a paragraph need not be read to its end to know it is longer than a heading.
+fn word_count(s: &str, enough: usize) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(enough).count()
 }
-
-/// One more than the largest word count a layout test compares with (`looks_like_body`'s 30).
-const WORDS_COUNTED: usize = 31;
 
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
@@ -288,7 +286,7 @@ fn ends_sentence(s: &str) -> bool {
 /// A short line that does not end like a sentence (nor introduces a list with a colon):
 /// "Dampak bagi warga", "January 16, 2024 4:12 PM EST Updated 2 hours ago".
 fn is_heading(line: &str) -> bool {
-    word_count(line) <= 12
+    word_count(line, 13) <= 12
         && !ends_sentence(line)
         && !line.ends_with(':')
         // "Ini kalimat pertama. Ini kedua. Hehehe" and "1) The first 2) The second" are
@@ -301,13 +299,13 @@ fn is_heading(line: &str) -> bool {
 fn is_breadcrumb(line: &str) -> bool {
     const SEPS: [char; 6] = ['⁄', '»', '›', '>', '|', '/'];
     // The word count first: it stops after a few words, where the split reads the whole line.
-    if word_count(line) > 8 {
+    if word_count(line, 9) > 8 {
         return false;
     }
     let parts: Vec<&str> = line.split(SEPS).map(str::trim).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2
         && line.chars().filter(|c| SEPS.contains(c)).count() + 1 >= parts.len()
-        && parts.iter().all(|p| word_count(p) <= 3 && !ends_sentence(p))
+        && parts.iter().all(|p| word_count(p, 4) <= 3 && !ends_sentence(p))
         && !line.contains("://")
 }
 
@@ -327,7 +325,7 @@ fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Opt
         if looks_like_body(line) {
             return None; // the story started without a headline
         }
-        let words = word_count(line);
+        let words = word_count(line, 31);
         let caps = is_all_caps(line);
         if (3..=30).contains(&words)
             && (!ends_sentence(line) || caps)
@@ -354,7 +352,7 @@ fn has_inner_full_stop(line: &str) -> bool {
 
 /// A body line: a long run of prose, or a sentence of at least six words.
 fn looks_like_body(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 31);
     words > 30 || (words >= 6 && ends_sentence(line) && !is_all_caps(line))
 }
 
