@@ -230,24 +230,51 @@ impl Vectors {
     }
 
     fn cosine(&self, a: usize, b: usize) -> f64 {
-        self.cosine_and_overlap(a, b).0
+        let (dot, shared) = intersect(&self.rows[a], &self.rows[b]);
+        self.measures(a, b, dot, shared).0
     }
 
-    /// TextRank's similarity: shared terms over the log of the lengths.
-    fn overlap(&self, a: usize, b: usize) -> f64 {
-        self.cosine_and_overlap(a, b).1
-    }
-
-    /// Cosine and TextRank overlap from one merge of the two term lists.
-    fn cosine_and_overlap(&self, a: usize, b: usize) -> (f64, f64) {
-        let (ra, rb) = (&self.rows[a], &self.rows[b]);
-        let (dot, shared) = intersect(ra, rb);
+    /// Cosine and TextRank's overlap (shared terms over the log of the lengths) of two
+    /// sentences, from their dot product and number of shared terms.
+    fn measures(&self, a: usize, b: usize, dot: f64, shared: usize) -> (f64, f64) {
         let (na, nb) = (self.norms[a], self.norms[b]);
         let cosine = if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) };
-        let (la, lb) = (ra.len(), rb.len());
+        let (la, lb) = (self.rows[a].len(), self.rows[b].len());
         let overlap =
             if la < 2 || lb < 2 { 0.0 } else { shared as f64 / ((la as f64).ln() + (lb as f64).ln()) };
         (cosine, overlap)
+    }
+
+    /// Each sentence's (cosine, overlap) with its window's neighbours, `(j, measures)` in order
+    /// of `j`, every pair computed once (both are symmetric). Sentence `i`'s weights are spread
+    /// over a dense array once, and each later neighbour's row is read against it: a walk over
+    /// one row per pair instead of a merge of two. The sums are those of [`intersect`], term for
+    /// term in the same order: a term the two do not share adds an exact zero.
+    fn neighbours(&self) -> Vec<Vec<(usize, (f64, f64))>> {
+        let n = self.rows.len();
+        let mut dense = vec![0.0; self.ids.len()];
+        let mut near: Vec<Vec<(usize, (f64, f64))>> =
+            (0..n).map(|i| Vec::with_capacity(window(i, n).len())).collect();
+        for i in 0..n {
+            for &(t, w) in &self.rows[i] {
+                dense[t as usize] = w;
+            }
+            for j in i + 1..window(i, n).end {
+                let (mut dot, mut shared) = (0.0, 0);
+                for &(t, w) in &self.rows[j] {
+                    let a = dense[t as usize];
+                    dot += a * w;
+                    shared += usize::from(a != 0.0);
+                }
+                let m = self.measures(i, j, dot, shared);
+                near[i].push((j, m));
+                near[j].push((i, m));
+            }
+            for &(t, _) in &self.rows[i] {
+                dense[t as usize] = 0.0;
+            }
+        }
+        near
     }
 }
 
@@ -277,18 +304,9 @@ fn window(i: usize, n: usize) -> std::ops::Range<usize> {
     i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n)
 }
 
-/// Each sentence's similarities with its window's neighbours, `(j, sim)` in order of `j`. Every
-/// pair is computed once: the measures are symmetric.
-fn neighbours<T: Copy>(n: usize, sim: impl Fn(usize, usize) -> T) -> Vec<Vec<(usize, T)>> {
-    let mut near: Vec<Vec<(usize, T)>> = (0..n).map(|i| Vec::with_capacity(window(i, n).len())).collect();
-    for i in 0..n {
-        for j in i + 1..window(i, n).end {
-            let w = sim(i, j);
-            near[i].push((j, w));
-            near[j].push((i, w));
-        }
-    }
-    near
+/// One of the two measures of [`Vectors::neighbours`].
+fn pick(near: Vec<Vec<(usize, (f64, f64))>>, measure: fn((f64, f64)) -> f64) -> Vec<Vec<(usize, f64)>> {
+    near.into_iter().map(|e| e.into_iter().map(|(j, m)| (j, measure(m))).collect()).collect()
 }
 
 /// PageRank over a windowed similarity graph (edges below `threshold` dropped).
@@ -380,21 +398,21 @@ impl Summarizer {
         let (mut textrank, mut centrality) = match self.method {
             Method::Lead => (vec![0.0; n], vec![0.0; n]),
             Method::TextRank => {
-                let t = pagerank(n, neighbours(n, |a, b| vectors.overlap(a, b)), 0.0);
+                let t = pagerank(n, pick(vectors.neighbours(), |(_, o)| o), 0.0);
                 (t.clone(), t)
             }
-            Method::LexRank => (vec![0.0; n], pagerank(n, neighbours(n, |a, b| vectors.cosine(a, b)), 0.1)),
+            Method::LexRank => (vec![0.0; n], pagerank(n, pick(vectors.neighbours(), |(c, _)| c), 0.1)),
             Method::Ringkas if w.textrank == 0.0 => {
-                (vec![0.0; n], neighbours(n, |a, b| vectors.cosine(a, b)).iter().map(|e| mean(e)).collect())
+                let near = pick(vectors.neighbours(), |(c, _)| c);
+                (vec![0.0; n], near.iter().map(|e| mean(e)).collect())
             }
             Method::Ringkas => {
-                let near = neighbours(n, |a, b| vectors.cosine_and_overlap(a, b));
+                let near = vectors.neighbours();
                 let centrality = near
                     .iter()
                     .map(|e| e.iter().map(|(_, (c, _))| c).sum::<f64>() / e.len().max(1) as f64)
                     .collect();
-                let edges =
-                    near.into_iter().map(|e| e.into_iter().map(|(j, (_, o))| (j, o)).collect()).collect();
+                let edges = pick(near, |(_, o)| o);
                 (pagerank(n, edges, 0.0), centrality)
             }
         };
@@ -521,6 +539,34 @@ mod tests {
     fn pick(method: Method, c: &[Candidate], title: &[&str], length: Length) -> Vec<usize> {
         let title: Vec<TermId> = title.iter().map(|&s| id(s)).collect();
         Summarizer { method, weights: None }.summarize(c, &title, Lang::Id, length).1
+    }
+
+    proptest::proptest! {
+        /// The dense walk gives exactly the numbers of a merge of the two sorted rows, bit for
+        /// bit, for every pair in the window (and only those pairs).
+        #[test]
+        fn neighbours_are_the_merged_measures_exactly(
+            sentences in proptest::collection::vec(proptest::collection::vec(0u32..40, 0..12), 0..70),
+        ) {
+            let candidates: Vec<Candidate> = sentences
+                .iter()
+                .map(|terms| Candidate { terms: terms.clone(), words: terms.len(), ..Candidate::default() })
+                .collect();
+            let v = Vectors::new(&candidates);
+            let near = v.neighbours();
+            proptest::prop_assert_eq!(near.len(), candidates.len());
+            for (i, row) in near.iter().enumerate() {
+                let want: Vec<usize> = window(i, candidates.len()).filter(|&j| j != i).collect();
+                let got: Vec<usize> = row.iter().map(|&(j, _)| j).collect();
+                proptest::prop_assert_eq!(got, want);
+                for &(j, (cosine, overlap)) in row {
+                    let (dot, shared) = intersect(&v.rows[i], &v.rows[j]);
+                    let (c, o) = v.measures(i, j, dot, shared);
+                    proptest::prop_assert_eq!(cosine.to_bits(), c.to_bits());
+                    proptest::prop_assert_eq!(overlap.to_bits(), o.to_bits());
+                }
+            }
+        }
     }
 
     #[test]
