@@ -378,8 +378,8 @@ struct Unit {
 /// quotes, brackets and citations that stand apart after a sentence end joined to it.
 fn units(line: &str, rules: &Rules) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
-    for token in tokens(line) {
-        if is_plain(&line[token.clone()]) {
+    for (token, plain) in tokens(line) {
+        if plain {
             out.push(Unit { range: token, glued: false, plain: true }); // nothing to split or join
             continue;
         }
@@ -393,37 +393,40 @@ fn units(line: &str, rules: &Rules) -> Vec<Unit> {
 }
 
 /// A token of ASCII letters and digits only: no stop, bracket or quote to decide on.
+#[cfg(test)]
 fn is_plain(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Byte ranges of the whitespace-separated tokens of a line (whitespace as `char::is_whitespace`
-/// says; ASCII bytes are tested without decoding).
-fn tokens(line: &str) -> Vec<Range<usize>> {
+/// says; ASCII bytes are tested without decoding), each with whether it is plain ([`is_plain`]),
+/// found in the same walk.
+fn tokens(line: &str) -> Vec<(Range<usize>, bool)> {
     let bytes = line.as_bytes();
     let mut out = Vec::new();
-    let mut start = None;
+    let (mut start, mut plain) = (None, true);
     let mut i = 0;
     while i < bytes.len() {
-        let (space, len) = match bytes[i] {
-            b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+        let (space, alnum, len) = match bytes[i] {
+            b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric(), 1),
             _ => {
                 let c = line[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
+                (c.is_whitespace(), false, c.len_utf8())
             }
         };
         match (space, start) {
-            (false, None) => start = Some(i),
+            (false, None) => (start, plain) = (Some(i), alnum),
+            (false, Some(_)) => plain &= alnum,
             (true, Some(s)) => {
-                out.push(s..i);
+                out.push((s..i, plain));
                 start = None;
             }
-            _ => {}
+            (true, None) => {}
         }
         i += len;
     }
     if let Some(s) = start {
-        out.push(s..line.len());
+        out.push((s..line.len(), plain));
     }
     out
 }
@@ -823,7 +826,7 @@ impl List {
 /// not a headline ("a) here it is b) another").
 pub(crate) fn is_inline_list(line: &str) -> bool {
     let units: Vec<Unit> =
-        tokens(line).into_iter().map(|range| Unit { range, glued: false, plain: false }).collect();
+        tokens(line).into_iter().map(|(range, _)| Unit { range, glued: false, plain: false }).collect();
     !units.is_empty() && List::find(line, &units).item_start.iter().any(|&b| b)
 }
 
@@ -867,9 +870,17 @@ mod tests {
             "\u{1680}São Paulo – Rio\u{2028}",
             "a\x0bb\x0cc\x1cd",
         ] {
-            assert_eq!(tokens(line), reference(line), "{line:?}");
+            let got = tokens(line);
+            assert_eq!(got.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(), reference(line), "{line:?}");
+            for (r, plain) in got {
+                assert_eq!(plain, is_plain(&line[r.clone()]), "{:?}", &line[r]);
+            }
         }
-        assert_eq!(tokens("ab\u{a0}cd"), [0..2, 4..6]);
+        assert_eq!(tokens("ab\u{a0}cd"), [(0..2, true), (4..6, true)]);
+        assert_eq!(
+            tokens("itu. Rp42 (ANTARA) kata,"),
+            [(0..4, false), (5..9, true), (10..18, false), (19..24, false)]
+        );
     }
 
     #[test]
