@@ -102,8 +102,8 @@ fn read_all(reader: impl Read, size: u64, limit: u64) -> std::io::Result<Option<
 }
 
 /// The default of [`Jobs::max_bytes`]: 16 MiB, some 6,000 times an average news article and
-/// ten times a long book. Analysis holds about 28 bytes of working memory per byte of text, so
-/// this keeps one article under half a gigabyte.
+/// ten times a long book. Analysis holds about 18 bytes of working memory per byte of text, so
+/// this keeps one article under 400 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 16 << 20;
 
 /// An input found on the command line or in a folder, not yet opened.

@@ -245,16 +245,22 @@ impl Vectors {
         (cosine, overlap)
     }
 
-    /// Each sentence's (cosine, overlap) with its window's neighbours, `(j, measures)` in order
-    /// of `j`, every pair computed once (both are symmetric). Sentence `i`'s weights are spread
-    /// over a dense array once, and each later neighbour's row is read against it: a walk over
-    /// one row per pair instead of a merge of two. The sums are those of [`intersect`], term for
-    /// term in the same order: a term the two do not share adds an exact zero.
-    fn neighbours(&self) -> Vec<Vec<(usize, (f64, f64))>> {
+    /// The windowed similarity graph: each sentence's mean cosine with its window's neighbours,
+    /// and its neighbours whose `edge` measure (of `(cosine, overlap)`) is above `threshold`, in
+    /// order. Every pair is computed once (both measures are symmetric) and nothing per pair is
+    /// kept but the edges that count: a long document has up to 100 neighbours per sentence.
+    ///
+    /// Sentence `i`'s weights are spread over a dense array once, and each later neighbour's
+    /// row is read against it: a walk over one row per pair instead of a merge of two. The sums
+    /// are those of [`intersect`], term for term in the same order (a term the two do not share
+    /// adds an exact zero), and each sentence's cosines are summed in order of the neighbour, as
+    /// a sum over its row of the graph would be: the numbers are the merge's, bit for bit.
+    fn graph(&self, edge: Measure, threshold: f64) -> Graph {
         let n = self.rows.len();
+        let zero: f64 = std::iter::empty::<f64>().sum();
+        let mut sums = vec![zero; n];
+        let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
         let mut dense = vec![0.0; self.ids.len()];
-        let mut near: Vec<Vec<(usize, (f64, f64))>> =
-            (0..n).map(|i| Vec::with_capacity(window(i, n).len())).collect();
         for i in 0..n {
             for &(t, w) in &self.rows[i] {
                 dense[t as usize] = w;
@@ -267,15 +273,42 @@ impl Vectors {
                     shared += usize::from(a != 0.0);
                 }
                 let m = self.measures(i, j, dot, shared);
-                near[i].push((j, m));
-                near[j].push((i, m));
+                sums[i] += m.0;
+                sums[j] += m.0;
+                let e = edge(m);
+                if e > threshold {
+                    edges[i].push((j, e));
+                    edges[j].push((i, e));
+                }
             }
             for &(t, _) in &self.rows[i] {
                 dense[t as usize] = 0.0;
             }
         }
-        near
+        let centrality = (0..n).map(|i| sums[i] / (window(i, n).len() - 1).max(1) as f64).collect();
+        Graph { centrality, edges }
     }
+}
+
+/// What [`Vectors::graph`] gives.
+struct Graph {
+    /// Each sentence's mean cosine with its window's neighbours.
+    centrality: Vec<f64>,
+    /// Each sentence's neighbours over the threshold, with the edge measure, in order.
+    edges: Vec<Vec<(usize, f64)>>,
+}
+
+/// One of a pair's two measures, from both: [`cosine`] or [`overlap`].
+type Measure = fn((f64, f64)) -> f64;
+
+/// The cosine of a pair's measures.
+fn cosine((c, _): (f64, f64)) -> f64 {
+    c
+}
+
+/// TextRank's overlap of a pair's measures.
+fn overlap((_, o): (f64, f64)) -> f64 {
+    o
 }
 
 /// The dot product of two sorted sparse vectors and the number of terms they share, in one merge.
@@ -302,11 +335,6 @@ const WINDOW: usize = 50;
 
 fn window(i: usize, n: usize) -> std::ops::Range<usize> {
     i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n)
-}
-
-/// One of the two measures of [`Vectors::neighbours`].
-fn pick(near: Vec<Vec<(usize, (f64, f64))>>, measure: fn((f64, f64)) -> f64) -> Vec<Vec<(usize, f64)>> {
-    near.into_iter().map(|e| e.into_iter().map(|(j, m)| (j, measure(m))).collect()).collect()
 }
 
 /// PageRank over a windowed similarity graph (edges below `threshold` dropped).
@@ -393,26 +421,19 @@ impl Summarizer {
         let vectors = Vectors::new(candidates);
 
         // Graphs are built only where their scores count, each pair of sentences compared once.
-        let mean =
-            |near: &[(usize, f64)]| near.iter().map(|(_, w)| w).sum::<f64>() / near.len().max(1) as f64;
         let (mut textrank, mut centrality) = match self.method {
             Method::Lead => (vec![0.0; n], vec![0.0; n]),
             Method::TextRank => {
-                let t = pagerank(n, pick(vectors.neighbours(), |(_, o)| o), 0.0);
+                let t = pagerank(n, vectors.graph(overlap, 0.0).edges, 0.0);
                 (t.clone(), t)
             }
-            Method::LexRank => (vec![0.0; n], pagerank(n, pick(vectors.neighbours(), |(c, _)| c), 0.1)),
+            Method::LexRank => (vec![0.0; n], pagerank(n, vectors.graph(cosine, 0.1).edges, 0.1)),
+            // No edge is above an infinite threshold: the mean cosines alone.
             Method::Ringkas if w.textrank == 0.0 => {
-                let near = pick(vectors.neighbours(), |(c, _)| c);
-                (vec![0.0; n], near.iter().map(|e| mean(e)).collect())
+                (vec![0.0; n], vectors.graph(cosine, f64::INFINITY).centrality)
             }
             Method::Ringkas => {
-                let near = vectors.neighbours();
-                let centrality = near
-                    .iter()
-                    .map(|e| e.iter().map(|(_, (c, _))| c).sum::<f64>() / e.len().max(1) as f64)
-                    .collect();
-                let edges = pick(near, |(_, o)| o);
+                let Graph { centrality, edges } = vectors.graph(overlap, 0.0);
                 (pagerank(n, edges, 0.0), centrality)
             }
         };
@@ -542,29 +563,39 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The dense walk gives exactly the numbers of a merge of the two sorted rows, bit for
-        /// bit, for every pair in the window (and only those pairs).
+        /// The graph gives exactly the numbers of the plain computation: every pair in the
+        /// window measured by a merge of the two sorted rows, each sentence's cosines summed
+        /// over its neighbours in order, the edges those above the threshold. Bit for bit.
         #[test]
-        fn neighbours_are_the_merged_measures_exactly(
+        fn the_graph_is_the_merged_measures_exactly(
             sentences in proptest::collection::vec(proptest::collection::vec(0u32..40, 0..12), 0..70),
+            lexrank: bool,
         ) {
             let candidates: Vec<Candidate> = sentences
                 .iter()
                 .map(|terms| Candidate { terms: terms.clone(), words: terms.len(), ..Candidate::default() })
                 .collect();
             let v = Vectors::new(&candidates);
-            let near = v.neighbours();
-            proptest::prop_assert_eq!(near.len(), candidates.len());
-            for (i, row) in near.iter().enumerate() {
-                let want: Vec<usize> = window(i, candidates.len()).filter(|&j| j != i).collect();
-                let got: Vec<usize> = row.iter().map(|&(j, _)| j).collect();
-                proptest::prop_assert_eq!(got, want);
-                for &(j, (cosine, overlap)) in row {
-                    let (dot, shared) = intersect(&v.rows[i], &v.rows[j]);
-                    let (c, o) = v.measures(i, j, dot, shared);
-                    proptest::prop_assert_eq!(cosine.to_bits(), c.to_bits());
-                    proptest::prop_assert_eq!(overlap.to_bits(), o.to_bits());
-                }
+            let edge: Measure = if lexrank { cosine } else { overlap };
+            let threshold = if lexrank { 0.1 } else { 0.0 };
+            let graph = v.graph(edge, threshold);
+            let n = candidates.len();
+            proptest::prop_assert_eq!(graph.centrality.len(), n);
+            proptest::prop_assert_eq!(graph.edges.len(), n);
+            for i in 0..n {
+                let near: Vec<(usize, (f64, f64))> = window(i, n)
+                    .filter(|&j| j != i)
+                    .map(|j| {
+                        let (dot, shared) = intersect(&v.rows[i], &v.rows[j]);
+                        (j, v.measures(i, j, dot, shared))
+                    })
+                    .collect();
+                let mean = near.iter().map(|(_, m)| m.0).sum::<f64>() / near.len().max(1) as f64;
+                proptest::prop_assert_eq!(graph.centrality[i].to_bits(), mean.to_bits());
+                let edges: Vec<(usize, u64)> =
+                    near.iter().map(|&(j, m)| (j, edge(m))).filter(|&(_, e)| e > threshold).map(|(j, e)| (j, e.to_bits())).collect();
+                let got: Vec<(usize, u64)> = graph.edges[i].iter().map(|&(j, e)| (j, e.to_bits())).collect();
+                proptest::prop_assert_eq!(got, edges);
             }
         }
     }
