@@ -80,6 +80,9 @@ impl Kind {
         Kind::Stop,
     ];
 
+    /// Titles, offices, head words and reporting verbs: what [`Cues::is_role`] asks of a word.
+    const ROLES: [Kind; 5] = [Kind::Person, Kind::Office, Kind::OrgHead, Kind::PlaceHead, Kind::Said];
+
     /// The word alone is in the set.
     fn bit(self) -> u64 {
         1 << self as u32
@@ -228,9 +231,7 @@ impl Cues {
 
     /// [`Cues::is_role`] for a word already lowercased.
     fn is_role_key(&self, key: &str) -> bool {
-        [&self.person, &self.office, &self.org_head, &self.place_head, &self.said]
-            .iter()
-            .any(|s| s.contains(key))
+        Kind::ROLES.iter().any(|&k| self.set(k).contains(key))
     }
 
     /// Whether a word is a known given name.
@@ -744,8 +745,9 @@ impl SentenceRules<'_> {
         let mut inside = lexicon_inside(&cover[start..end]);
         inside.dedup();
         let [li] = inside[..] else { return false };
-        let role = [Kind::Person, Kind::Office, Kind::OrgHead, Kind::PlaceHead, Kind::Said, Kind::Stop];
-        let cue = |w: &Word<'_>| role.iter().any(|&k| self.is(w, k));
+        // A role or a function word.
+        let cues = Kind::ROLES.iter().fold(Kind::Stop.bit(), |m, k| m | k.bit());
+        let cue = |w: &Word<'_>| self.mask(w) & cues != 0;
         let free: Vec<usize> = (start..end).filter(|&j| cover[j] == Cover::Free).collect();
         // A tail word closes the name ("New York University", "Nashville Songwriters Association").
         let tail_word = |j: usize| {
