@@ -88,7 +88,7 @@ const SAMPLE_BYTES: usize = 8 * 1024;
 const SAMPLES: usize = 32;
 
 /// Decides the language of `text` (the body, ideally) by majority of function words.
-/// Returns `None` when neither language has at least [`MIN_HITS`] hits or both are tied.
+/// Returns `None` when neither language has at least three hits (`MIN_HITS`) or both are tied.
 pub fn detect(text: &str, profiles: &Profiles<'_>) -> Option<Lang> {
     detect_parts(&[text], profiles)
 }
