@@ -103,7 +103,7 @@ pub(crate) fn too_large(limit: u64) -> String {
 }
 
 /// A byte count as people write it: `16 MiB`, `512 KiB`, `100 bytes`.
-pub fn human_bytes(n: u64) -> String {
+fn human_bytes(n: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     match UNITS.iter().find(|&&(unit, _)| n >= unit && n % unit == 0) {
         Some((unit, name)) => format!("{} {name}", n / unit),
