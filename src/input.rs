@@ -70,11 +70,10 @@ impl Job {
     /// Reads the article.
     pub fn load(self) -> Result<Document, (String, Error)> {
         match self {
-            Job::File { id, path, limit, .. } => match read_limited(&path, limit) {
-                Ok(Some(bytes)) => Document::from_bytes(id.clone(), bytes).map_err(|e| (id, e)),
-                Ok(None) => Err((id.clone(), Error::TooLarge { path: id, limit })),
-                Err(source) => Err((id.clone(), Error::Io { path: id, source })),
-            },
+            Job::File { id, path, limit, .. } => {
+                let doc = document(id.clone(), read_limited(&path, limit), limit);
+                doc.map_err(|e| (id, e))
+            }
             Job::Ready(doc) => Ok(doc),
             Job::Failed { id, error } => Err((id, error)),
         }
@@ -223,14 +222,28 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 }
 
 fn read_stdin(limit: u64) -> Job {
-    let id = || "stdin".to_string();
-    match read_all(std::io::stdin().lock(), 0, limit) {
-        Ok(Some(bytes)) => match Document::from_bytes(id(), bytes) {
-            Ok(doc) => Job::Ready(doc),
-            Err(error) => Job::Failed { id: id(), error },
-        },
-        Ok(None) => Job::Failed { id: id(), error: Error::TooLarge { path: id(), limit } },
-        Err(source) => Job::Failed { id: id(), error: Error::Io { path: id(), source } },
+    match document("stdin".into(), read_all(std::io::stdin().lock(), 0, limit), limit) {
+        Ok(doc) => Job::Ready(doc),
+        Err(error) => Job::Failed { id: "stdin".into(), error },
+    }
+}
+
+/// One article read whole: the file at `path`, or standard input for `None`; an error naming it
+/// when it cannot be read, is not text, or holds more than `limit` bytes. What `ringkas
+/// sentences` reads; a batch reads through [`Jobs`].
+pub fn read_article(path: Option<&Path>, limit: u64) -> Result<Document, Error> {
+    match path {
+        Some(path) => document(path.display().to_string(), read_limited(path, limit), limit),
+        None => document("stdin".into(), read_all(std::io::stdin().lock(), 0, limit), limit),
+    }
+}
+
+/// The article `id` from what a limited read gave.
+fn document(id: String, read: std::io::Result<Option<Vec<u8>>>, limit: u64) -> Result<Document, Error> {
+    match read {
+        Ok(Some(bytes)) => Document::from_bytes(id, bytes),
+        Ok(None) => Err(Error::TooLarge { path: id, limit }),
+        Err(source) => Err(Error::Io { path: id, source }),
     }
 }
 

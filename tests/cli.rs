@@ -191,6 +191,21 @@ fn inspection_commands() {
     let out = run(&["sentences", "samples/seed-article.txt"], None);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("teaser     Baca Juga:"), "{text}");
+    // It reads under the same cap as the main command: a file or stdin over it is an error.
+    let seed_len = seed().len();
+    assert!(seed_len > 1024);
+    for input in [Some("samples/seed-article.txt"), None] {
+        let mut args = vec!["sentences", "--max-bytes", "1K"];
+        args.extend(input);
+        let out = run(&args, input.is_none().then_some(seed().as_bytes()));
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        let name = input.unwrap_or("stdin");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err, format!("ringkas: {name}: larger than 1 KiB, the limit on one article; not analyzed (--max-bytes raises it)\n"));
+    }
+    let out = run(&["sentences", "--max-bytes", &seed_len.to_string(), "-"], Some(seed().as_bytes()));
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("# stdin: 20 sentences, language id\n"));
     let out = run(&["stem", "--lang", "id", "membahas", "pembahasan"], None);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "membahas\tbahas\npembahasan\tbahas\n");
     let out = run(&["stem", "--lang", "en"], Some(b"running talks"));

@@ -31,6 +31,8 @@ pub enum Command {
         /// The language of the text.
         #[arg(long, value_enum, default_value_t = LangArg::Auto)]
         lang: LangArg,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Show the stems of words (from the arguments, or one per line on standard input).
     Stem {
@@ -45,6 +47,16 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::lexicon_cmd::LexiconCommand,
     },
+}
+
+/// The cap on one article, for the main command and `sentences`.
+#[derive(Debug, clap::Args)]
+pub struct Limit {
+    /// The largest article read, in bytes (suffixes K, M, G: KiB, MiB, GiB); a larger file, stdin
+    /// or JSONL line is reported as an error and skipped, so that a stray archive or device in a
+    /// folder cannot exhaust memory and stop the batch.
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_bytes: u64,
 }
 
 /// Options of the main command.
@@ -104,11 +116,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "JSON", hide_short_help = true)]
     pub weights: Option<String>,
 
-    /// The largest article read, in bytes (suffixes K, M, G: KiB, MiB, GiB); a larger file, stdin
-    /// or JSONL line is reported as an error and skipped, so that a stray archive or device in a
-    /// folder cannot exhaust memory and stop the batch.
-    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
-    pub max_bytes: u64,
+    #[command(flatten)]
+    pub limit: Limit,
 
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]

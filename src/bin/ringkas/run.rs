@@ -15,13 +15,13 @@ use ringkas::batch::{self, Batch};
 use ringkas::input::{Job, Jobs, Source};
 use ringkas::outdir::{self, Claim, OutDir};
 use ringkas::output::{self, Emitter};
-use ringkas::{Config, Document, Error, Format, Pipeline, Record};
+use ringkas::{Config, Error, Format, Pipeline, Record};
 
 use crate::args::{Args, Command, RunArgs};
 
 pub fn main(args: Args) -> Result<ExitCode, Error> {
     match args.command {
-        Some(Command::Sentences { input, lang }) => sentences(input, lang.lang()),
+        Some(Command::Sentences { input, lang, limit }) => sentences(input, lang.lang(), limit.max_bytes),
         Some(Command::Stem { lang, words }) => stem(lang.lang(), words),
         Some(Command::Lexicon { command }) => crate::lexicon_cmd::run(command),
         None => run(&args.run),
@@ -66,7 +66,7 @@ fn run(args: &RunArgs) -> Result<ExitCode, Error> {
     };
 
     let batch = Batch::new(args.jobs.unwrap_or(0));
-    let jobs = Jobs::new(&sources, args.input_format(), &args.ext).max_bytes(args.max_bytes);
+    let jobs = Jobs::new(&sources, args.input_format(), &args.ext).max_bytes(args.limit.max_bytes);
     let bar = progress_bar(args.quiet, &sources, args);
     let started = Instant::now();
     let tally = match out_dir {
@@ -268,25 +268,8 @@ fn progress_bar(quiet: bool, sources: &[Source], args: &RunArgs) -> ProgressBar 
     bar
 }
 
-fn read_input(input: Option<std::path::PathBuf>) -> Result<Document, Error> {
-    match input {
-        Some(p) if p.as_os_str() != "-" => {
-            let id = p.display().to_string();
-            let bytes = std::fs::read(&p).map_err(|source| Error::Io { path: id.clone(), source })?;
-            Document::from_bytes(id, bytes)
-        }
-        _ => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Io { path: "stdin".into(), source })?;
-            Document::from_bytes("stdin", bytes)
-        }
-    }
-}
-
-fn sentences(input: Option<std::path::PathBuf>, lang: Option<ringkas::Lang>) -> Result<ExitCode, Error> {
-    let doc = read_input(input)?;
+fn sentences(input: Option<PathBuf>, lang: Option<ringkas::Lang>, limit: u64) -> Result<ExitCode, Error> {
+    let doc = ringkas::input::read_article(input.as_deref().filter(|p| p.as_os_str() != "-"), limit)?;
     let pipeline = Pipeline::new(&Config { lang, no_entities: true, ..Config::default() })?;
     let ringkas::pipeline::Segmented { lang: detected, sentences, .. } = pipeline.sentences(&doc);
     let mut out = BufWriter::new(io::stdout().lock());
