@@ -222,7 +222,7 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 }
 
 fn read_stdin(limit: u64) -> Job {
-    match document("stdin".into(), read_all(std::io::stdin().lock(), 0, limit), limit) {
+    match read_article(None, limit) {
         Ok(doc) => Job::Ready(doc),
         Err(error) => Job::Failed { id: "stdin".into(), error },
     }
