@@ -210,4 +210,11 @@ fn inspection_commands() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "membahas\tbahas\npembahasan\tbahas\n");
     let out = run(&["stem", "--lang", "en"], Some(b"running talks"));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "running\trun\ntalks\ttalk\n");
+    // Words on stdin are read as an article is: under the cap, text only.
+    let out = run(&["stem", "--lang", "en", "--max-bytes", "8"], Some(b"running talks"));
+    assert_eq!((out.status.code(), out.stdout.is_empty()), (Some(2), true));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with("ringkas: stdin: larger than 8 bytes"));
+    let out = run(&["stem", "--lang", "en"], Some(b"running\0talks"));
+    assert_eq!((out.status.code(), out.stdout.is_empty()), (Some(2), true));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("binary file (NUL byte at byte 7)"));
 }

@@ -41,6 +41,8 @@ pub enum Command {
         lang: StemLang,
         /// The words.
         words: Vec<String>,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Check, look up and count entity lexicons.
     Lexicon {
@@ -49,7 +51,7 @@ pub enum Command {
     },
 }
 
-/// The cap on one article, for the main command and `sentences`.
+/// The cap on one article, for the main command and the inspection commands that read input.
 #[derive(Debug, clap::Args)]
 pub struct Limit {
     /// The largest article read, in bytes (suffixes K, M, G: KiB, MiB, GiB); a larger file, stdin

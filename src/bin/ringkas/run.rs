@@ -3,7 +3,7 @@
 //! an end-of-run line, and the exit-status policy: 0 all processed, 1 some failed, 130 stopped
 //! by Ctrl-C (an `--out-dir` run, which then resumes).
 
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +22,7 @@ use crate::args::{Args, Command, RunArgs};
 pub fn main(args: Args) -> Result<ExitCode, Error> {
     match args.command {
         Some(Command::Sentences { input, lang, limit }) => sentences(input, lang.lang(), limit.max_bytes),
-        Some(Command::Stem { lang, words }) => stem(lang.lang(), words),
+        Some(Command::Stem { lang, words, limit }) => stem(lang.lang(), words, limit.max_bytes),
         Some(Command::Lexicon { command }) => crate::lexicon_cmd::run(command),
         None => run(&args.run),
     }
@@ -285,12 +285,12 @@ fn sentences(input: Option<PathBuf>, lang: Option<ringkas::Lang>, limit: u64) ->
     Ok(ExitCode::SUCCESS)
 }
 
-fn stem(lang: ringkas::Lang, words: Vec<String>) -> Result<ExitCode, Error> {
+fn stem(lang: ringkas::Lang, words: Vec<String>, limit: u64) -> Result<ExitCode, Error> {
     let pipeline = Pipeline::new(&Config { no_entities: true, ..Config::default() })?;
     let words = if words.is_empty() {
-        let mut s = String::new();
-        io::stdin().read_to_string(&mut s).map_err(|source| Error::Io { path: "stdin".into(), source })?;
-        s.split_whitespace().map(String::from).collect()
+        // Read as an article is: under the size cap, UTF-8 text only.
+        let text = ringkas::input::read_article(None, limit)?.text;
+        text.split_whitespace().map(String::from).collect()
     } else {
         words
     };
