@@ -257,6 +257,8 @@ impl Vectors {
     /// a sum over its row of the graph would be: the numbers are the merge's, bit for bit.
     fn graph(&self, edge: Measure, threshold: f64) -> Graph {
         let n = self.rows.len();
+        // The sums start where `Iterator::sum` starts (-0.0), so that a sentence alone in its
+        // window keeps the mean that summing its empty row gave.
         let zero: f64 = std::iter::empty::<f64>().sum();
         let mut sums = vec![zero; n];
         let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
@@ -337,11 +339,8 @@ fn window(i: usize, n: usize) -> std::ops::Range<usize> {
     i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n)
 }
 
-/// PageRank over a windowed similarity graph (edges below `threshold` dropped).
-fn pagerank(n: usize, mut edges: Vec<Vec<(usize, f64)>>, threshold: f64) -> Vec<f64> {
-    for e in &mut edges {
-        e.retain(|&(_, w)| w > threshold);
-    }
+/// PageRank over a windowed similarity graph: [`Vectors::graph`]'s edges, those over its threshold.
+fn pagerank(n: usize, edges: Vec<Vec<(usize, f64)>>) -> Vec<f64> {
     // Flat arrays of (target, weight / source's out-weight), one run per source: the loop below
     // runs up to 50 times over every edge of a document that may have 100,000 sentences.
     let mut start = Vec::with_capacity(n + 1);
@@ -424,17 +423,17 @@ impl Summarizer {
         let (mut textrank, mut centrality) = match self.method {
             Method::Lead => (vec![0.0; n], vec![0.0; n]),
             Method::TextRank => {
-                let t = pagerank(n, vectors.graph(overlap, 0.0).edges, 0.0);
+                let t = pagerank(n, vectors.graph(overlap, 0.0).edges);
                 (t.clone(), t)
             }
-            Method::LexRank => (vec![0.0; n], pagerank(n, vectors.graph(cosine, 0.1).edges, 0.1)),
+            Method::LexRank => (vec![0.0; n], pagerank(n, vectors.graph(cosine, 0.1).edges)),
             // No edge is above an infinite threshold: the mean cosines alone.
             Method::Ringkas if w.textrank == 0.0 => {
                 (vec![0.0; n], vectors.graph(cosine, f64::INFINITY).centrality)
             }
             Method::Ringkas => {
                 let Graph { centrality, edges } = vectors.graph(overlap, 0.0);
-                (pagerank(n, edges, 0.0), centrality)
+                (pagerank(n, edges), centrality)
             }
         };
         scale_to_max(&mut textrank);
