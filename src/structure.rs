@@ -179,9 +179,9 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     while i < lines.len() {
         let line = &text[lines[i].clone()];
         if let Some((kind, rest)) = rules.cue(line) {
-            let words = word_count(rest, 1);
-            // Chrome is short: "Oleh karena itu, …" or "By 2030, …" start sentences, not bylines.
-            let short = word_count(line, 13) <= 12;
+            let cue_alone = at_most_words(rest, 0); // "Baca Juga:" with its headline below
+                                                    // Chrome is short: "Oleh karena itu, …" or "By 2030, …" start sentences, not bylines.
+            let short = at_most_words(line, 12);
             let zone = match kind {
                 CueKind::Teaser => Some(Zone::Teaser),
                 CueKind::Caption => Some(Zone::Caption),
@@ -192,7 +192,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
             };
             if let Some(zone) = zone {
                 zones[i] = Some(zone);
-                let claims_next = matches!(kind, CueKind::Teaser | CueKind::Byline) && words == 0;
+                let claims_next = matches!(kind, CueKind::Teaser | CueKind::Byline) && cue_alone;
                 if claims_next && i + 1 < lines.len() {
                     zones[i + 1] = Some(zone);
                     i += 1;
@@ -219,7 +219,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
         }
         // Short unclaimed lines above the title are the site's name and menus.
         for j in 0..t {
-            if zones[j].is_none() && word_count(&text[lines[j].clone()], 5) <= 4 {
+            if zones[j].is_none() && at_most_words(&text[lines[j].clone()], 4) {
                 zones[j] = Some(Zone::Menu);
             }
         }
@@ -279,6 +279,14 @@ fn word_count(s: &str, enough: usize) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(enough).count()
 }
 
+/// Whether `s` has at most `n` words ([`word_count`]), read no further than word `n + 1`.
+fn at_most_words(s: &str, n: usize) -> bool {
+    word_count(s, n + 1) <= n
+}
+
+/// More words than this make a line body text ([`looks_like_body`]), never a title.
+const BODY_WORDS: usize = 30;
+
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
 }
@@ -286,7 +294,7 @@ fn ends_sentence(s: &str) -> bool {
 /// A short line that does not end like a sentence (nor introduces a list with a colon):
 /// "Dampak bagi warga", "January 16, 2024 4:12 PM EST Updated 2 hours ago".
 fn is_heading(line: &str) -> bool {
-    word_count(line, 13) <= 12
+    at_most_words(line, 12)
         && !ends_sentence(line)
         && !line.ends_with(':')
         // "Ini kalimat pertama. Ini kedua. Hehehe" and "1) The first 2) The second" are
@@ -299,13 +307,13 @@ fn is_heading(line: &str) -> bool {
 fn is_breadcrumb(line: &str) -> bool {
     const SEPS: [char; 6] = ['⁄', '»', '›', '>', '|', '/'];
     // The word count first: it stops after a few words, where the split reads the whole line.
-    if word_count(line, 9) > 8 {
+    if !at_most_words(line, 8) {
         return false;
     }
     let parts: Vec<&str> = line.split(SEPS).map(str::trim).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2
         && line.chars().filter(|c| SEPS.contains(c)).count() + 1 >= parts.len()
-        && parts.iter().all(|p| word_count(p, 4) <= 3 && !ends_sentence(p))
+        && parts.iter().all(|p| at_most_words(p, 3) && !ends_sentence(p))
         && !line.contains("://")
 }
 
@@ -325,9 +333,9 @@ fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Opt
         if looks_like_body(line) {
             return None; // the story started without a headline
         }
-        let words = word_count(line, 31);
+        let words = word_count(line, BODY_WORDS + 1);
         let caps = is_all_caps(line);
-        if (3..=30).contains(&words)
+        if (3..=BODY_WORDS).contains(&words)
             && (!ends_sentence(line) || caps)
             && !has_inner_full_stop(line)
             && !crate::segment::is_inline_list(line)
@@ -352,8 +360,8 @@ fn has_inner_full_stop(line: &str) -> bool {
 
 /// A body line: a long run of prose, or a sentence of at least six words.
 fn looks_like_body(line: &str) -> bool {
-    let words = word_count(line, 31);
-    words > 30 || (words >= 6 && ends_sentence(line) && !is_all_caps(line))
+    let words = word_count(line, BODY_WORDS + 1);
+    words > BODY_WORDS || (words >= 6 && ends_sentence(line) && !is_all_caps(line))
 }
 
 fn is_all_caps(s: &str) -> bool {
