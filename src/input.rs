@@ -338,21 +338,16 @@ impl JsonlReader {
     }
 
     /// Reads past the rest of the current line (one too long to keep) without keeping it.
-    fn skip_line(&mut self) -> std::io::Result<usize> {
-        let mut skipped = 0;
+    fn skip_line(&mut self) -> std::io::Result<()> {
         loop {
             let available = self.reader.fill_buf()?;
-            if available.is_empty() {
-                return Ok(skipped);
-            }
             let (used, done) = match available.iter().position(|&b| b == b'\n') {
                 Some(i) => (i + 1, true),
-                None => (available.len(), false),
+                None => (available.len(), available.is_empty()),
             };
             self.reader.consume(used);
-            skipped += used;
             if done {
-                return Ok(skipped);
+                return Ok(());
             }
         }
     }
