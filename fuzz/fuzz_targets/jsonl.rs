@@ -24,17 +24,14 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(file(), src).expect("the temporary file is written");
     let id = file().display().to_string();
 
-    // The lines that must each give one job, by number.
-    let mut expected = Vec::new();
-    let mut lines = src.split(|&b| b == b'\n').enumerate().peekable();
-    while let Some((i, line)) = lines.next() {
-        if lines.peek().is_none() && line.is_empty() {
-            break; // after the last line break
-        }
-        if line.len() as u64 > limit || !line.iter().all(u8::is_ascii_whitespace) {
-            expected.push(i + 1);
-        }
+    // The lines (none after a last line break), and those that must each give one job, by number.
+    let mut lines: Vec<&[u8]> = src.split(|&b| b == b'\n').collect();
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
     }
+    let expected: Vec<usize> = (1..=lines.len())
+        .filter(|&n| lines[n - 1].len() as u64 > limit || !lines[n - 1].iter().all(u8::is_ascii_whitespace))
+        .collect();
 
     let jobs: Vec<Job> = Jobs::new(&[Source::Path(file().clone())], InputFormat::Jsonl, &[])
         .max_bytes(limit)
@@ -46,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
             Job::Failed { id: job_id, error } => match error {
                 Error::Jsonl { path, line: at, reason } => {
                     assert_eq!((path, *at), (&id, line), "{reason}");
-                    let too_long = src.split(|&b| b == b'\n').nth(line - 1).unwrap().len() as u64 > limit;
+                    let too_long = lines[line - 1].len() as u64 > limit;
                     // Every other reason starts with words of its own ("not valid JSON", ...).
                     assert_eq!(too_long, reason.starts_with("larger than "), "{reason}");
                     if too_long {
@@ -58,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
             Job::Ready(doc) => {
                 // The article is the line's JSON: its text (less a leading byte-order mark, as the
                 // contract says of every input text), and its id or else the line's name.
-                let mut raw = src.split(|&b| b == b'\n').nth(line - 1).unwrap();
+                let mut raw = lines[line - 1];
                 raw = raw.strip_suffix(b"\r").unwrap_or(raw);
                 if line == 1 {
                     raw = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw);
