@@ -18,7 +18,7 @@ use unicode_normalization::char::decompose_canonical;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::lexicon::{Alias, Entity, EntityKind, Lexicon};
-use crate::rules::SentenceRules;
+use crate::rules::{Kind, SentenceRules};
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -631,10 +631,10 @@ impl Gazetteer {
         let before = before[from..].to_lowercase();
         let mut words = before.rsplit(char::is_whitespace);
         let Some(last) = words.next() else { return false };
-        if self.cues.place.contains(last) {
+        if self.cues.set(Kind::Place).contains(last) {
             return true;
         }
-        words.next().is_some_and(|prev| self.cues.place.contains(&format!("{prev} {last}")))
+        words.next().is_some_and(|prev| self.cues.set(Kind::Place).contains(&format!("{prev} {last}")))
     }
 }
 

@@ -20,30 +20,17 @@ use crate::lexicon::EntityKind;
 /// Context cues from `lexicons/cues.tsv`, plus the given-name and stopword lists.
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
-    pub(crate) place: HashSet<String>,
-    person: HashSet<String>,
-    said: HashSet<String>,
-    org_head: HashSet<String>,
-    org_tail: HashSet<String>,
-    place_head: HashSet<String>,
-    place_tail: HashSet<String>,
-    connector: HashSet<String>,
-    org_connector: HashSet<String>,
-    skip: HashSet<String>,
-    not_before: HashSet<String>,
-    office: HashSet<String>,
-    facility: HashSet<String>,
-    given: HashSet<String>,
-    stop: HashSet<String>,
+    /// The sets, by [`Kind`]: the cue kinds of `cues.tsv`, then the given names and stopwords.
+    sets: [HashSet<String>; Kind::ALL.len()],
     /// Every word of every cue, given name and stopword, with what it is: [`Kind::bit`] for each
     /// set that holds the word alone, [`Kind::starts`] and [`Kind::ends`] for each set with a
     /// phrase that starts or ends with it. One look-up tells a word's every role.
     masks: HashMap<String, u64>,
 }
 
-/// The sets of [`Cues`], for [`Cues::masks`].
+/// The sets of [`Cues`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Place,
     Person,
     Said,
@@ -79,6 +66,26 @@ impl Kind {
         Kind::Given,
         Kind::Stop,
     ];
+
+    /// The kind's name in `cues.tsv` (given names and stopwords come from lists of their own).
+    fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::Place => "place",
+            Kind::Person => "person",
+            Kind::Said => "said",
+            Kind::OrgHead => "org-head",
+            Kind::OrgTail => "org-tail",
+            Kind::PlaceHead => "place-head",
+            Kind::PlaceTail => "place-tail",
+            Kind::Connector => "connector",
+            Kind::OrgConnector => "org-connector",
+            Kind::Skip => "skip",
+            Kind::NotBefore => "not-before",
+            Kind::Office => "office",
+            Kind::Facility => "facility",
+            Kind::Given | Kind::Stop => return None,
+        })
+    }
 
     /// Titles, offices, head words and reporting verbs: what [`Cues::is_role`] asks of a word.
     const ROLES: [Kind; 5] = [Kind::Person, Kind::Office, Kind::OrgHead, Kind::PlaceHead, Kind::Said];
@@ -119,38 +126,28 @@ impl Cues {
     pub fn builtin() -> Cues {
         let mut cues = Cues::parse(include_str!("../lexicons/cues.tsv"), "lexicons/cues.tsv")
             .expect("the built-in cues.tsv is valid (a unit test proves it)");
-        cues.given.extend(word_list(include_str!("../lexicons/given-names-id.txt")));
-        cues.given.extend(word_list(include_str!("../lexicons/given-names-en.txt")));
-        cues.given.extend(word_list(include_str!("../lexicons/given-names-world.txt")));
-        cues.stop.extend(word_list(include_str!("../lexicons/stopwords-id.txt")));
-        cues.stop.extend(word_list(include_str!("../lexicons/stopwords-en.txt")));
+        let given = cues.set_mut(Kind::Given);
+        given.extend(word_list(include_str!("../lexicons/given-names-id.txt")));
+        given.extend(word_list(include_str!("../lexicons/given-names-en.txt")));
+        given.extend(word_list(include_str!("../lexicons/given-names-world.txt")));
+        let stop = cues.set_mut(Kind::Stop);
+        stop.extend(word_list(include_str!("../lexicons/stopwords-id.txt")));
+        stop.extend(word_list(include_str!("../lexicons/stopwords-en.txt")));
         // "Kami", "Will": a function word is read as one, never as a given name.
-        let stop = std::mem::take(&mut cues.stop);
-        cues.given.retain(|g| !stop.contains(g));
-        cues.stop = stop;
+        let stop = std::mem::take(stop);
+        cues.set_mut(Kind::Given).retain(|g| !stop.contains(g));
+        *cues.set_mut(Kind::Stop) = stop;
         cues.index();
         cues
     }
 
     /// The set of a kind.
-    fn set(&self, kind: Kind) -> &HashSet<String> {
-        match kind {
-            Kind::Place => &self.place,
-            Kind::Person => &self.person,
-            Kind::Said => &self.said,
-            Kind::OrgHead => &self.org_head,
-            Kind::OrgTail => &self.org_tail,
-            Kind::PlaceHead => &self.place_head,
-            Kind::PlaceTail => &self.place_tail,
-            Kind::Connector => &self.connector,
-            Kind::OrgConnector => &self.org_connector,
-            Kind::Skip => &self.skip,
-            Kind::NotBefore => &self.not_before,
-            Kind::Office => &self.office,
-            Kind::Facility => &self.facility,
-            Kind::Given => &self.given,
-            Kind::Stop => &self.stop,
-        }
+    pub(crate) fn set(&self, kind: Kind) -> &HashSet<String> {
+        &self.sets[kind as usize]
+    }
+
+    fn set_mut(&mut self, kind: Kind) -> &mut HashSet<String> {
+        &mut self.sets[kind as usize]
     }
 
     /// Builds [`Cues::masks`] from the sets.
@@ -194,27 +191,14 @@ impl Cues {
             }
             let err = |reason: String| Error::Lexicon { path: path.into(), line: i + 1, reason };
             let (kind, cue) = line.split_once('\t').ok_or_else(|| err("expected kind<TAB>cue".into()))?;
-            let set = match kind {
-                "place" => &mut cues.place,
-                "person" => &mut cues.person,
-                "said" => &mut cues.said,
-                "org-head" => &mut cues.org_head,
-                "org-tail" => &mut cues.org_tail,
-                "place-head" => &mut cues.place_head,
-                "place-tail" => &mut cues.place_tail,
-                "connector" => &mut cues.connector,
-                "org-connector" => &mut cues.org_connector,
-                "skip" => &mut cues.skip,
-                "not-before" => &mut cues.not_before,
-                "office" => &mut cues.office,
-                "facility" => &mut cues.facility,
-                other => return Err(err(format!("unknown cue kind {other:?}"))),
+            let Some(kind) = Kind::ALL.into_iter().find(|k| k.name() == Some(kind)) else {
+                return Err(err(format!("unknown cue kind {kind:?}")));
             };
             let key = cue_key(cue);
             if key.is_empty() || key.split(' ').count() > MAX_CUE_WORDS {
                 return Err(err(format!("a cue is one to {MAX_CUE_WORDS} words")));
             }
-            set.insert(key);
+            cues.set_mut(kind).insert(key);
         }
         cues.index();
         Ok(cues)
@@ -223,7 +207,7 @@ impl Cues {
     /// Whether a word is never a name by itself: a day, a month, a function word.
     pub fn is_skipped(&self, word: &str) -> bool {
         let key = cue_key(word);
-        self.skip.contains(&key) || self.stop.contains(&key)
+        self.set(Kind::Skip).contains(&key) || self.set(Kind::Stop).contains(&key)
     }
 
     /// Whether a word is a title, an office or a head word: never a short form of a name.
@@ -238,7 +222,7 @@ impl Cues {
 
     /// Whether a word is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given.contains(&word.to_lowercase())
+        self.set(Kind::Given).contains(&word.to_lowercase())
     }
 }
 
@@ -897,9 +881,9 @@ mod tests {
     #[test]
     fn builtin_cues_parse() {
         let c = Cues::builtin();
-        assert!(c.person.contains("presiden") && c.person.contains("dr"));
-        assert!(c.said.contains("kata") && c.org_tail.contains("tbk"));
-        assert!(c.is_given_name("Ahmad") && c.stop.contains("menurut"));
+        assert!(c.set(Kind::Person).contains("presiden") && c.set(Kind::Person).contains("dr"));
+        assert!(c.set(Kind::Said).contains("kata") && c.set(Kind::OrgTail).contains("tbk"));
+        assert!(c.is_given_name("Ahmad") && c.set(Kind::Stop).contains("menurut"));
     }
 
     /// The look-ups through word masks against the sets themselves, on every cue phrase of
@@ -919,7 +903,7 @@ mod tests {
                 text.push_str(&format!(" Kata {p} Baru dan {} itu.", p.to_uppercase()));
             }
         }
-        cues.person.insert("kata  \u{0DF3}".into());
+        cues.set_mut(Kind::Person).insert("kata  \u{0DF3}".into());
         cues.index();
         let rules =
             SentenceRules { cues: &cues, text: &text, sentence: 0..text.len(), index: 0, lang: Lang::Id };
