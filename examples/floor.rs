@@ -22,23 +22,20 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 const LEXICONS: [&str; 2] = ["gen-places.tsv", "places-curated.tsv"];
 
+/// Reads every article under a folder and counts place-alias matches: the floor of issue 7.
+#[derive(clap::Parser)]
+#[command(name = "floor")]
+struct Args {
+    /// Threads to share the files out to (default: one per core, as ringkas does).
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// The folder of articles.
+    dir: PathBuf,
+}
+
 fn main() {
-    let mut jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut dir = None;
-    let mut args = std::env::args_os().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--jobs" || arg == "-j" {
-            jobs =
-                args.next().and_then(|n| n.to_str()?.parse().ok()).filter(|&n| n > 0).unwrap_or_else(|| {
-                    usage("--jobs takes a positive number");
-                });
-        } else if dir.is_none() {
-            dir = Some(PathBuf::from(arg));
-        } else {
-            usage("one folder only");
-        }
-    }
-    let Some(dir) = dir else { usage("no folder given") };
+    let Args { jobs, dir } = clap::Parser::parse();
+    let jobs = jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
 
     let started = Instant::now();
     let patterns = place_aliases();
@@ -118,10 +115,6 @@ fn place_aliases() -> Vec<String> {
 
 fn is_article(path: &Path) -> bool {
     path.extension().and_then(|x| x.to_str()).is_some_and(|x| x == "txt" || x == "md")
-}
-
-fn usage(why: &str) -> ! {
-    fail(&format!("{why}\nusage: floor [--jobs N] DIR"))
 }
 
 fn fail(msg: &str) -> ! {
