@@ -21,11 +21,17 @@ const FILES: [(&str, Lang); 4] = [
     ("sbd-golden-en.jsonl", Lang::En),
 ];
 
+/// Sentence segmentation throughput over the shared development texts.
+#[derive(clap::Parser)]
+#[command(name = "segment_speed")]
+struct Args {
+    /// The folder of the shared development sets (default: `../shared/data` beside the project).
+    data_dir: Option<PathBuf>,
+}
+
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    let Args { data_dir } = clap::Parser::parse();
+    let dir = data_dir.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
     let mut texts: Vec<(String, Lang)> = Vec::new();
     for (name, lang) in FILES {
         let path = dir.join(name);
