@@ -311,3 +311,91 @@ fn output_is_the_same_for_one_thread_and_many() {
     assert_eq!(jsonl(&j1).len(), 40);
     assert!(j1.stdout == j4.stdout, "-j1 and -j4 differ");
 }
+
+/// One file of a mixed folder, as a newsroom's export would hold it.
+#[derive(Debug, Clone)]
+enum Case {
+    /// A short article: analyzed.
+    Good(usize),
+    /// An empty file: an empty article.
+    Empty,
+    /// NUL bytes: an error record.
+    Binary,
+    /// Latin-1: an error record.
+    Latin1,
+    /// Over `--max-bytes 2K`: an error record, not read.
+    TooBig,
+    /// Not `.txt` or `.md`: not an input at all.
+    Picture,
+}
+
+fn case() -> impl proptest::strategy::Strategy<Value = Case> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => (0..3usize).prop_map(Case::Good),
+        1 => Just(Case::Empty),
+        1 => Just(Case::Binary),
+        1 => Just(Case::Latin1),
+        1 => Just(Case::TooBig),
+        1 => Just(Case::Picture),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+
+    /// A folder of good and broken files, some in a subfolder: every `.txt` and `.md` file is in
+    /// the output exactly once, in walk order, as an analysis or as an error record naming it;
+    /// nothing else is; the exit status says whether any failed; one thread and three agree.
+    #[test]
+    fn a_mixed_folder_accounts_for_every_file_in_order(cases in proptest::collection::vec(case(), 1..24)) {
+        const GOOD: [&str; 3] = [
+            "Presiden Joko Widodo tiba di Moskow pada Senin. Ia bertemu Vladimir Putin di Kremlin.",
+            "The minister spoke in Jakarta on Monday.\r\nShe met reporters at the White House.",
+            "\u{feff}BANJIR MELANDA SEMARANG\n\nAir setinggi satu meter merendam rumah warga",
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let mut expected: Vec<(String, bool)> = Vec::new();
+        for (i, case) in cases.iter().enumerate() {
+            // The second half in a subfolder, which the walk enters after the first half's files.
+            let folder = if i >= cases.len() / 2 { "z/" } else { "" };
+            let ext = match case { Case::Picture => "jpg", _ if i % 3 == 0 => "md", _ => "txt" };
+            let name = format!("{folder}f{i:02}.{ext}");
+            let path = dir.path().join(&name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            let bytes: Vec<u8> = match case {
+                Case::Good(k) => GOOD[*k].into(),
+                Case::Empty => Vec::new(),
+                Case::Binary => b"GIF89a\0\x01\0\x01".to_vec(),
+                Case::Latin1 => b"Kopi di Caf\xe9 Batavia.".to_vec(),
+                Case::TooBig => GOOD[0].repeat(40).into(),
+                Case::Picture => b"\xff\xd8\xff\xe0".to_vec(),
+            };
+            fs::write(&path, bytes).unwrap();
+            if !matches!(case, Case::Picture) {
+                let fails = matches!(case, Case::Binary | Case::Latin1 | Case::TooBig);
+                expected.push((format!("./{name}"), fails));
+            }
+        }
+        let run = |jobs: &str| run_in(dir.path(), &["--format", "jsonl", "--max-bytes", "2K", "-j", jobs, "."], None);
+        let (one, three) = (run("1"), run("3"));
+        proptest::prop_assert!(one.stdout == three.stdout, "-j1 and -j3 differ");
+        let any_failed = expected.iter().any(|(_, fails)| *fails);
+        proptest::prop_assert_eq!(one.status.code(), Some(i32::from(any_failed)));
+        proptest::prop_assert_eq!(three.status.code(), one.status.code());
+        let recs = jsonl(&one);
+        let got: Vec<(String, bool)> = recs
+            .iter()
+            .map(|r| (r["id"].as_str().unwrap().to_string(), r.get("error").is_some()))
+            .collect();
+        proptest::prop_assert_eq!(&got, &expected);
+        for r in &recs {
+            match r.get("error") {
+                Some(e) => proptest::prop_assert!(e.as_str().unwrap().starts_with(&format!("{}: ", r["id"].as_str().unwrap())), "{r}"),
+                None => proptest::prop_assert!(r["sentences"].is_array(), "{r}"),
+            }
+        }
+        let stderr = String::from_utf8_lossy(&one.stderr);
+        proptest::prop_assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
