@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use proptest::prelude::*;
 use util::{jsonl, run, run_in, sample};
 
 /// A folder of `n` distinct articles made from the samples, in subfolders of 50
@@ -313,9 +314,9 @@ fn output_is_the_same_for_one_thread_and_many() {
 }
 
 /// One file of a mixed folder, as a newsroom's export would hold it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Case {
-    /// A short article: analyzed.
+    /// A short article (one of [`MIXED_GOOD`]): analyzed.
     Good(usize),
     /// An empty file: an empty article.
     Empty,
@@ -329,10 +330,28 @@ enum Case {
     Picture,
 }
 
-fn case() -> impl proptest::strategy::Strategy<Value = Case> {
-    use proptest::prelude::*;
+const MIXED_GOOD: [&str; 3] = [
+    "Presiden Joko Widodo tiba di Moskow pada Senin. Ia bertemu Vladimir Putin di Kremlin.",
+    "The minister spoke in Jakarta on Monday.\r\nShe met reporters at the White House.",
+    "\u{feff}BANJIR MELANDA SEMARANG\n\nAir setinggi satu meter merendam rumah warga",
+];
+
+impl Case {
+    fn bytes(self) -> Vec<u8> {
+        match self {
+            Case::Good(k) => MIXED_GOOD[k].into(),
+            Case::Empty => Vec::new(),
+            Case::Binary => b"GIF89a\0\x01\0\x01".to_vec(),
+            Case::Latin1 => b"Kopi di Caf\xe9 Batavia.".to_vec(),
+            Case::TooBig => MIXED_GOOD[0].repeat(40).into(),
+            Case::Picture => b"\xff\xd8\xff\xe0".to_vec(),
+        }
+    }
+}
+
+fn case() -> impl Strategy<Value = Case> {
     prop_oneof![
-        4 => (0..3usize).prop_map(Case::Good),
+        4 => (0..MIXED_GOOD.len()).prop_map(Case::Good),
         1 => Just(Case::Empty),
         1 => Just(Case::Binary),
         1 => Just(Case::Latin1),
@@ -341,61 +360,56 @@ fn case() -> impl proptest::strategy::Strategy<Value = Case> {
     ]
 }
 
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
 
-    /// A folder of good and broken files, some in a subfolder: every `.txt` and `.md` file is in
-    /// the output exactly once, in walk order, as an analysis or as an error record naming it;
+    /// A folder of good and broken files, half in a subfolder: every `.txt` and `.md` file is
+    /// in the output exactly once, in walk order, analyzed or as an error record naming it, and
     /// nothing else is; the exit status says whether any failed; one thread and three agree.
     #[test]
-    fn a_mixed_folder_accounts_for_every_file_in_order(cases in proptest::collection::vec(case(), 1..24)) {
-        const GOOD: [&str; 3] = [
-            "Presiden Joko Widodo tiba di Moskow pada Senin. Ia bertemu Vladimir Putin di Kremlin.",
-            "The minister spoke in Jakarta on Monday.\r\nShe met reporters at the White House.",
-            "\u{feff}BANJIR MELANDA SEMARANG\n\nAir setinggi satu meter merendam rumah warga",
-        ];
+    fn a_mixed_folder_accounts_for_every_file_in_order(cases in prop::collection::vec(case(), 1..24)) {
         let dir = tempfile::tempdir().unwrap();
-        let mut expected: Vec<(String, bool)> = Vec::new();
-        for (i, case) in cases.iter().enumerate() {
+        let mut inputs: Vec<(String, Case)> = Vec::new();
+        for (i, &case) in cases.iter().enumerate() {
             // The second half in a subfolder, which the walk enters after the first half's files.
             let folder = if i >= cases.len() / 2 { "z/" } else { "" };
-            let ext = match case { Case::Picture => "jpg", _ if i % 3 == 0 => "md", _ => "txt" };
+            let ext = match case {
+                Case::Picture => "jpg",
+                _ if i % 3 == 0 => "md",
+                _ => "txt",
+            };
             let name = format!("{folder}f{i:02}.{ext}");
             let path = dir.path().join(&name);
             fs::create_dir_all(path.parent().unwrap()).unwrap();
-            let bytes: Vec<u8> = match case {
-                Case::Good(k) => GOOD[*k].into(),
-                Case::Empty => Vec::new(),
-                Case::Binary => b"GIF89a\0\x01\0\x01".to_vec(),
-                Case::Latin1 => b"Kopi di Caf\xe9 Batavia.".to_vec(),
-                Case::TooBig => GOOD[0].repeat(40).into(),
-                Case::Picture => b"\xff\xd8\xff\xe0".to_vec(),
-            };
-            fs::write(&path, bytes).unwrap();
-            if !matches!(case, Case::Picture) {
-                let fails = matches!(case, Case::Binary | Case::Latin1 | Case::TooBig);
-                expected.push((format!("./{name}"), fails));
+            fs::write(&path, case.bytes()).unwrap();
+            if case != Case::Picture {
+                inputs.push((format!("./{name}"), case));
             }
         }
-        let run = |jobs: &str| run_in(dir.path(), &["--format", "jsonl", "--max-bytes", "2K", "-j", jobs, "."], None);
+        let run = |jobs: &str| {
+            run_in(dir.path(), &["--format", "jsonl", "--max-bytes", "2K", "-j", jobs, "."], None)
+        };
         let (one, three) = (run("1"), run("3"));
-        proptest::prop_assert!(one.stdout == three.stdout, "-j1 and -j3 differ");
-        let any_failed = expected.iter().any(|(_, fails)| *fails);
-        proptest::prop_assert_eq!(one.status.code(), Some(i32::from(any_failed)));
-        proptest::prop_assert_eq!(three.status.code(), one.status.code());
+        prop_assert!(one.stdout == three.stdout, "-j1 and -j3 differ");
+        let fails = |case: Case| matches!(case, Case::Binary | Case::Latin1 | Case::TooBig);
+        let any_failed = inputs.iter().any(|&(_, case)| fails(case));
+        prop_assert_eq!(one.status.code(), Some(i32::from(any_failed)));
+        prop_assert_eq!(three.status.code(), one.status.code());
+        let stderr = String::from_utf8_lossy(&one.stderr);
+        prop_assert!(!stderr.contains("panicked"), "{}", stderr);
         let recs = jsonl(&one);
-        let got: Vec<(String, bool)> = recs
-            .iter()
-            .map(|r| (r["id"].as_str().unwrap().to_string(), r.get("error").is_some()))
-            .collect();
-        proptest::prop_assert_eq!(&got, &expected);
-        for r in &recs {
-            match r.get("error") {
-                Some(e) => proptest::prop_assert!(e.as_str().unwrap().starts_with(&format!("{}: ", r["id"].as_str().unwrap())), "{r}"),
-                None => proptest::prop_assert!(r["sentences"].is_array(), "{r}"),
+        let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        let names: Vec<&str> = inputs.iter().map(|(name, _)| name.as_str()).collect();
+        prop_assert_eq!(ids, names);
+        for (rec, &(ref name, case)) in recs.iter().zip(&inputs) {
+            match (rec.get("error"), case) {
+                (Some(e), c) if fails(c) => {
+                    prop_assert!(e.as_str().unwrap().starts_with(&format!("{name}: ")), "{}", rec);
+                }
+                (None, Case::Good(_)) => prop_assert!(!rec["sentences"].as_array().unwrap().is_empty(), "{}", rec),
+                (None, Case::Empty) => prop_assert_eq!(&rec["sentences"], &serde_json::json!([])),
+                _ => prop_assert!(false, "{:?} gave {}", case, rec),
             }
         }
-        let stderr = String::from_utf8_lossy(&one.stderr);
-        proptest::prop_assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
