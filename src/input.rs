@@ -137,6 +137,13 @@ impl Entries {
                     let id = e.path().display().to_string();
                     return Some(Entry::File { id, path: e.into_path(), relative });
                 }
+                // A named pipe or a device under an article's name is reported, not read: a
+                // pipe would block the batch, a device would be read to the size limit.
+                Ok(e) if !e.file_type().is_dir() && has_extension(e.path(), &self.extensions) => {
+                    let id = e.path().display().to_string();
+                    let reason = format!("{}, not a regular file; not read", special_kind(e.file_type()));
+                    return Some(Entry::Failed(id.clone(), Error::Decode { path: id, reason }));
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let id = err.path().unwrap_or(root).display().to_string();
@@ -151,6 +158,25 @@ impl Entries {
         self.walk = None;
         None
     }
+}
+
+/// What a file type that is neither a regular file nor a folder is, for an error message.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn special_kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kinds = [
+            (file_type.is_fifo(), "a named pipe"),
+            (file_type.is_socket(), "a socket"),
+            (file_type.is_char_device(), "a character device"),
+            (file_type.is_block_device(), "a block device"),
+        ];
+        if let Some((_, kind)) = kinds.into_iter().find(|&(is, _)| is) {
+            return kind;
+        }
+    }
+    "a special file"
 }
 
 impl Iterator for Entries {

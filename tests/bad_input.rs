@@ -249,6 +249,41 @@ fn symlink_loops_are_reported_and_the_walk_goes_on() {
     assert!(err.contains("4 processed, 2 failed"), "{err}");
 }
 
+/// A named pipe under an article's name in a folder would stall the batch if opened (no writer
+/// ever comes), and a link to a device would be read to the size limit: both are reported
+/// unread. A pipe named on the command line is read, as `cat` would.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_in_a_folder_is_an_error_record_and_is_not_read() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let (out, rec) = among_good(dir.path(), |d| {
+        assert!(Command::new("mkfifo").arg(d.join("m.txt")).status().unwrap().success());
+    });
+    let error = assert_failed(&out, &rec, "./m.txt");
+    assert_eq!(error, "./m.txt: a named pipe, not a regular file; not read");
+
+    // Named on the command line, the pipe is read once something writes to it.
+    // (The writer gives up after 10 s, so that a ringkas that never opens the pipe fails the
+    // test instead of hanging it.)
+    let mut writer = Command::new("timeout")
+        .args(["10", "sh", "-c"])
+        .arg(format!("printf '%s' '{GOOD}' > m.txt"))
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    let named = run_in(dir.path(), &["--format", "jsonl", "m.txt"], None);
+    assert!(writer.wait().unwrap().success());
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+    assert_eq!(jsonl(&named)[0]["sentences"].as_array().unwrap().len(), 2);
+
+    let dir = tempfile::tempdir().unwrap();
+    let (out, rec) =
+        among_good(dir.path(), |d| std::os::unix::fs::symlink("/dev/zero", d.join("m.md")).unwrap());
+    let error = assert_failed(&out, &rec, "./m.md");
+    assert_eq!(error, "./m.md: a character device, not a regular file; not read");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_an_error_record() {
