@@ -32,24 +32,39 @@ impl Document {
     /// invalid UTF-8 is refused rather than guessed at, each with an error naming `id`.
     pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>) -> Result<Document> {
         let id = id.into();
-        if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-            return Err(Error::Decode {
-                path: id,
-                reason: format!("binary file (NUL byte at byte {pos}), not text"),
-            });
-        }
-        match String::from_utf8(bytes) {
+        match decode(bytes) {
             Ok(text) => Ok(Document::new(id, text)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-                Err(Error::Decode {
-                    path: id,
-                    reason: format!("invalid UTF-8 at byte {at} (line {line}); ringkas reads UTF-8 only"),
-                })
-            }
+            Err(NotText::Binary { at, .. }) => Err(Error::Decode {
+                path: id,
+                reason: format!("binary file (NUL byte at byte {at}), not text"),
+            }),
+            Err(NotText::Invalid { at, line }) => Err(Error::Decode {
+                path: id,
+                reason: format!("invalid UTF-8 at byte {at} (line {line}); ringkas reads UTF-8 only"),
+            }),
         }
     }
+}
+
+/// Why bytes are not text ringkas reads: where, by byte offset and line (from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotText {
+    /// A NUL byte: a binary file.
+    Binary { at: usize, line: usize },
+    /// Bytes that are not UTF-8.
+    Invalid { at: usize, line: usize },
+}
+
+/// The text of `bytes` if they are UTF-8 without NUL bytes (a BOM is kept).
+pub(crate) fn decode(bytes: Vec<u8>) -> std::result::Result<String, NotText> {
+    let line = |bytes: &[u8], at: usize| 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(NotText::Binary { at, line: line(&bytes, at) });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        NotText::Invalid { at, line: line(e.as_bytes(), at) }
+    })
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ impl Job {
 /// The bytes of a file, or `None` when it holds more than `limit`. A file whose size is over the
 /// limit is not read at all; one that grows, or has no size (a device, a pipe), is read no
 /// further than one byte past the limit.
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     let file = File::open(path)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > limit {

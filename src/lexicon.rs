@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::document::NotText;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
@@ -150,12 +151,29 @@ pub fn lexicon_files(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Reads a lexicon file as text; an error names the file.
+/// The most a lexicon file may hold: 256 MiB, some 160 times the built-in lexicons together. A
+/// larger file (a dump named by mistake, a device) is refused unread.
+pub const LEXICON_MAX_BYTES: u64 = 256 << 20;
+
+/// Reads a lexicon file as text; an error names the file, and the line for bytes that are not
+/// text (NUL bytes, invalid UTF-8).
 pub fn read_lexicon_file(file: &Path) -> Result<String> {
-    std::fs::read_to_string(file).map_err(|e| Error::Lexicon {
-        path: file.to_path_buf(),
-        line: 0,
-        reason: e.to_string(),
+    let error = |line, reason| Error::Lexicon { path: file.to_path_buf(), line, reason };
+    let bytes = crate::input::read_limited(file, LEXICON_MAX_BYTES)
+        .map_err(|e| error(0, e.to_string()))?
+        .ok_or_else(|| {
+            error(
+                0,
+                format!("larger than {} MiB, the limit on a lexicon file; not read", LEXICON_MAX_BYTES >> 20),
+            )
+        })?;
+    crate::document::decode(bytes).map_err(|e| match e {
+        NotText::Binary { at, line } => {
+            error(line, format!("NUL byte at byte {at}: a binary file, not a lexicon"))
+        }
+        NotText::Invalid { at, line } => {
+            error(line, format!("invalid UTF-8 at byte {at}; lexicons are UTF-8"))
+        }
     })
 }
 

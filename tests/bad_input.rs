@@ -455,3 +455,42 @@ fn a_malformed_lexicon_line_names_file_and_line() {
         )
     );
 }
+
+/// A lexicon that is not text, or is far too large, stops the run before any output: Latin-1 and
+/// NUL bytes with file and line, for the run and for `ringkas lexicon check`; a file over 256 MiB
+/// (a dump named by mistake) unread.
+#[test]
+fn a_lexicon_that_is_not_text_or_too_large_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        (
+            "latin1.tsv",
+            b"# ours\nlocal:kafe\tPLACE\tCaf\xe9 Batavia\t-\tID\t40\n",
+            ":2: invalid UTF-8 at byte 27; lexicons are UTF-8",
+        ),
+        (
+            "nul.tsv",
+            b"local:a\tPLACE\tA\t-\tID\t40\n\0\0\0",
+            ":2: NUL byte at byte 24: a binary file, not a lexicon",
+        ),
+        ("huge.tsv", b"", ": larger than 256 MiB, the limit on a lexicon file; not read"),
+    ];
+    for (name, bytes, message) in cases {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        if name == "huge.tsv" {
+            // Sparse: 257 MiB on paper, nothing on disk.
+            fs::File::options().write(true).open(&path).unwrap().set_len(257 << 20).unwrap();
+        }
+        let lexicon = path.to_str().unwrap();
+        let out = run(&["--lexicon", lexicon, "--format", "jsonl", "samples/seed-article.txt"], None);
+        assert_eq!(out.status.code(), Some(2), "{name}: a bad setup stops the run");
+        assert!(out.stdout.is_empty(), "{name}");
+        assert_eq!(stderr(&out), format!("ringkas: {lexicon}{message}\n"));
+        let check = run(&["lexicon", "check", lexicon], None);
+        assert_eq!(check.status.code(), Some(1), "{name}");
+        let (line, reason) = message.split_once(": ").unwrap();
+        let expected = format!("{lexicon}{line}: error: {reason}\n");
+        assert!(String::from_utf8_lossy(&check.stdout).starts_with(&expected), "{name}: {check:?}");
+    }
+}
