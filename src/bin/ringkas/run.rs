@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use ringkas::batch::{self, Batch};
 use ringkas::input::{Job, Jobs, Source};
 use ringkas::outdir::{self, Claim, OutDir};
@@ -243,6 +243,21 @@ fn process(pipeline: &Pipeline, job: Job) -> Record {
     }
 }
 
+/// The progress line while the inputs are being counted, and once they are.
+const COUNTING: &str = "{spinner} {human_pos} articles  {rate}  {elapsed}";
+const COUNTED: &str = "{bar:30} {human_pos}/{human_len} articles  {rate}  ETA {eta}";
+
+/// The bar's style: `template` with `{rate}`, whole articles per second ("7,402/s"; indicatif's
+/// own `{per_sec}` prints four decimals).
+fn progress_style(template: &str) -> ProgressStyle {
+    let rate = |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+        let _ = write!(out, "{}/s", HumanCount(state.per_sec().round() as u64));
+    };
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key("rate", rate)
+}
+
 /// A progress bar on stderr when it is a terminal (and not `--quiet`), hidden otherwise. The
 /// folders are counted on a thread of their own, so the bar shows a rate at once and a length
 /// and ETA as soon as the count is in.
@@ -251,18 +266,12 @@ fn progress_bar(quiet: bool, sources: &[Source], args: &RunArgs) -> ProgressBar 
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} articles  {per_sec}  {elapsed}") {
-        bar.set_style(style);
-    }
+    bar.set_style(progress_style(COUNTING));
     let (bar2, sources, format, ext) = (bar.clone(), sources.to_vec(), args.input_format(), args.ext.clone());
     std::thread::spawn(move || {
         if let Some(n) = Jobs::count(&sources, format, &ext) {
             bar2.set_length(n as u64);
-            if let Ok(style) =
-                ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}")
-            {
-                bar2.set_style(style);
-            }
+            bar2.set_style(progress_style(COUNTED));
         }
     });
     bar
@@ -301,4 +310,16 @@ fn stem(lang: ringkas::Lang, words: Vec<String>, limit: u64) -> Result<ExitCode,
     }
     out.flush().map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_templates_parse() {
+        for template in [COUNTING, COUNTED] {
+            assert!(ProgressStyle::with_template(template).is_ok(), "{template}");
+        }
+    }
 }
