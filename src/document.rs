@@ -34,6 +34,9 @@ impl Document {
         let id = id.into();
         match decode(bytes) {
             Ok(text) => Ok(Document::new(id, text)),
+            Err(NotText::Utf16 { big_endian }) => {
+                Err(Error::Decode { path: id, reason: utf16_reason(big_endian) })
+            }
             Err(NotText::Binary { at, .. }) => Err(Error::Decode {
                 path: id,
                 reason: format!("binary file (NUL byte at byte {at}), not text"),
@@ -49,6 +52,8 @@ impl Document {
 /// Why bytes are not text ringkas reads: where, by byte offset and line (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NotText {
+    /// UTF-16 with its byte-order mark (as Windows Notepad saves "Unicode"): text, not UTF-8.
+    Utf16 { big_endian: bool },
     /// A NUL byte: a binary file.
     Binary { at: usize, line: usize },
     /// Bytes that are not UTF-8.
@@ -58,6 +63,9 @@ pub(crate) enum NotText {
 /// The text of `bytes` if they are UTF-8 without NUL bytes (a BOM is kept).
 pub(crate) fn decode(bytes: Vec<u8>) -> std::result::Result<String, NotText> {
     let line = |bytes: &[u8], at: usize| 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    if let Some(big_endian) = utf16_bom(&bytes) {
+        return Err(NotText::Utf16 { big_endian });
+    }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(NotText::Binary { at, line: line(&bytes, at) });
     }
@@ -65,6 +73,21 @@ pub(crate) fn decode(bytes: Vec<u8>) -> std::result::Result<String, NotText> {
         let at = e.utf8_error().valid_up_to();
         NotText::Invalid { at, line: line(e.as_bytes(), at) }
     })
+}
+
+/// Whether `bytes` start with a UTF-16 byte-order mark, and which: `Some(true)` big-endian.
+pub(crate) fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..2)? {
+        [0xff, 0xfe] => Some(false),
+        [0xfe, 0xff] => Some(true),
+        _ => None,
+    }
+}
+
+/// What to say of UTF-16 input.
+pub(crate) fn utf16_reason(big_endian: bool) -> String {
+    let (order, bom) = if big_endian { ("BE", "FE FF") } else { ("LE", "FF FE") };
+    format!("UTF-16{order} text (byte-order mark {bom}), not UTF-8; convert it first, e.g. `iconv -f UTF-16 -t UTF-8`")
 }
 
 #[cfg(test)]
@@ -81,6 +104,12 @@ mod tests {
     fn nul_and_invalid_utf8_are_errors_naming_the_file() {
         let e = Document::from_bytes("x.txt", b"ab\0cd".to_vec()).unwrap_err();
         assert!(e.to_string().starts_with("x.txt: binary file"), "{e}");
+        let e = Document::from_bytes("z.txt", b"\xff\xfeH\0a\0l\0o\0".to_vec()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "z.txt: UTF-16LE text (byte-order mark FF FE), not UTF-8; convert it first, e.g. `iconv -f \
+             UTF-16 -t UTF-8`"
+        );
         let e = Document::from_bytes("y.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!(e.to_string(), "y.txt: invalid UTF-8 at byte 7 (line 2); ringkas reads UTF-8 only");
     }

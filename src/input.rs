@@ -388,6 +388,10 @@ impl JsonlReader {
         line = line.strip_suffix(b"\r").unwrap_or(line);
         if self.line == 1 {
             line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line); // a byte-order mark
+                                                                       // A UTF-16 file: its first line says so (the others fail as what they are).
+            if let Some(big_endian) = crate::document::utf16_bom(line) {
+                return fail(crate::document::utf16_reason(big_endian));
+            }
         }
         if let Err(e) = std::str::from_utf8(line) {
             let at = e.valid_up_to();

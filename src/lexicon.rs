@@ -168,6 +168,7 @@ pub fn read_lexicon_file(file: &Path) -> Result<String> {
             )
         })?;
     crate::document::decode(bytes).map_err(|e| match e {
+        NotText::Utf16 { big_endian } => error(1, crate::document::utf16_reason(big_endian)),
         NotText::Binary { at, line } => {
             error(line, format!("NUL byte at byte {at}: a binary file, not a lexicon"))
         }

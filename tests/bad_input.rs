@@ -128,6 +128,34 @@ fn invalid_utf8_is_an_error_record_naming_byte_and_line() {
     assert_eq!(error, "./m.txt: invalid UTF-8 at byte 25 (line 2); ringkas reads UTF-8 only");
 }
 
+/// UTF-16 (what Windows Notepad saves as "Unicode") is text, but not UTF-8: the error says so and
+/// how to convert, for a file and for a JSONL file's first line, instead of "binary file".
+#[test]
+fn utf16_text_is_an_error_record_that_names_it() {
+    let utf16 = |text: &str, bom: [u8; 2], unit: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        bom.into_iter().chain(text.encode_utf16().flat_map(unit)).collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (out, rec) = among_good(dir.path(), |d| {
+        fs::write(d.join("m.txt"), utf16(GOOD, [0xff, 0xfe], u16::to_le_bytes)).unwrap()
+    });
+    let error = assert_failed(&out, &rec, "./m.txt");
+    assert_eq!(
+        error,
+        "./m.txt: UTF-16LE text (byte-order mark FF FE), not UTF-8; convert it first, e.g. `iconv -f UTF-16 -t UTF-8`"
+    );
+
+    let jsonl_text = format!("{{\"id\": \"a\", \"text\": \"{GOOD}\"}}\n");
+    fs::write(dir.path().join("u.jsonl"), utf16(&jsonl_text, [0xfe, 0xff], u16::to_be_bytes)).unwrap();
+    let out = run_in(dir.path(), &["--input-format", "jsonl", "--format", "jsonl", "u.jsonl"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        jsonl(&out)[0]["error"],
+        "u.jsonl:1: UTF-16BE text (byte-order mark FE FF), not UTF-8; convert it first, e.g. `iconv -f UTF-16 -t \
+         UTF-8`"
+    );
+}
+
 /// Two megabytes of words on one line: one sentence, analyzed whole, the summary that sentence.
 #[test]
 fn a_2mb_line_without_punctuation_is_one_sentence() {
@@ -462,7 +490,7 @@ fn a_malformed_lexicon_line_names_file_and_line() {
 #[test]
 fn a_lexicon_that_is_not_text_or_too_large_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, &[u8], &str); 3] = [
+    let cases: [(&str, &[u8], &str); 4] = [
         (
             "latin1.tsv",
             b"# ours\nlocal:kafe\tPLACE\tCaf\xe9 Batavia\t-\tID\t40\n",
@@ -474,6 +502,11 @@ fn a_lexicon_that_is_not_text_or_too_large_names_the_file() {
             ":2: NUL byte at byte 24: a binary file, not a lexicon",
         ),
         ("huge.tsv", b"", ": larger than 256 MiB, the limit on a lexicon file; not read"),
+        (
+            "utf16.tsv",
+            b"\xff\xfel\0o\0c\0",
+            ":1: UTF-16LE text (byte-order mark FF FE), not UTF-8; convert it first, e.g. `iconv -f UTF-16 -t UTF-8`",
+        ),
     ];
     for (name, bytes, message) in cases {
         let path = dir.path().join(name);
