@@ -57,6 +57,34 @@ fn path_stdin_folder_and_jsonl_agree() {
     }
 }
 
+/// Which files a folder gives: `.txt` and `.md` for text, `.jsonl` and `.ndjson` for JSONL input,
+/// or what `--ext` says; a folder that gives none is named in a warning, not passed over in silence.
+#[test]
+fn folders_read_the_input_formats_extensions_and_warn_when_none_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = serde_json::json!({"id": "from-jsonl", "text": seed()}).to_string() + "\n";
+    std::fs::write(dir.path().join("a.jsonl"), &line).unwrap();
+    std::fs::write(dir.path().join("b.ndjson"), &line).unwrap();
+    std::fs::write(dir.path().join("c.txt"), seed()).unwrap();
+    std::fs::write(dir.path().join("d.html"), "<p>Presiden tiba di Jakarta.</p>").unwrap();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = run_in(dir.path(), args, None);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        jsonl(&out).iter().map(|v| v["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(ids(&["--format", "jsonl", "."]), ["./c.txt"]);
+    assert_eq!(ids(&["--input-format", "jsonl", "--format", "jsonl", "."]), ["from-jsonl", "from-jsonl"]);
+    assert_eq!(ids(&["--format", "jsonl", "--ext", "html,txt", "."]), ["./c.txt", "./d.html"]);
+
+    let out = run_in(dir.path(), &["--format", "jsonl", "-q", "--ext", "xml", "."], None);
+    assert_eq!(out.status.code(), Some(0), "nothing failed");
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "ringkas: warning: .: no .xml files in this folder (--ext chooses which are read)\n"
+    );
+}
+
 #[test]
 fn json_format_is_an_array_of_contract_objects() {
     let out = run(&["--format", "json", "samples/seed-article.txt"], None);

@@ -92,9 +92,9 @@ pub struct RunArgs {
     #[arg(long, value_name = "W", conflicts_with_all = ["sentences", "ratio"])]
     pub words: Option<usize>,
 
-    /// File extensions read from folders.
-    #[arg(long, value_delimiter = ',', default_value = "txt,md")]
-    pub ext: Vec<String>,
+    /// File extensions read from folders [default: txt,md; with --input-format jsonl: jsonl,ndjson].
+    #[arg(long, value_delimiter = ',')]
+    pub ext: Option<Vec<String>>,
 
     /// An extra lexicon file or folder of `.tsv` files (repeatable); its rows add to or override the built-in ones.
     #[arg(long, value_name = "PATH")]
@@ -207,6 +207,15 @@ impl RunArgs {
             InputFormatArg::Text => InputFormat::Text,
             InputFormatArg::Jsonl => InputFormat::Jsonl,
         }
+    }
+
+    /// The extensions of the files read from folders: `--ext`, else the input format's own.
+    pub fn extensions(&self) -> Vec<String> {
+        let default: &[&str] = match self.input_format {
+            InputFormatArg::Text => &["txt", "md"],
+            InputFormatArg::Jsonl => &["jsonl", "ndjson"],
+        };
+        self.ext.clone().unwrap_or_else(|| default.iter().map(|e| e.to_string()).collect())
     }
 
     /// The library configuration; refuses lengths that cannot work.

@@ -66,7 +66,8 @@ fn run(args: &RunArgs) -> Result<ExitCode, Error> {
     };
 
     let batch = Batch::new(args.jobs.unwrap_or(0));
-    let jobs = Jobs::new(&sources, args.input_format(), &args.ext).max_bytes(args.limit.max_bytes);
+    let extensions = args.extensions();
+    let jobs = Jobs::new(&sources, args.input_format(), &extensions).max_bytes(args.limit.max_bytes);
     let bar = progress_bar(args.quiet, &sources, args);
     let started = Instant::now();
     let tally = match out_dir {
@@ -77,6 +78,22 @@ fn run(args: &RunArgs) -> Result<ExitCode, Error> {
     let interrupted = INTERRUPTED.load(Ordering::SeqCst);
     if !args.quiet && (tally.processed > 1 || interrupted || io::stderr().is_terminal()) {
         eprintln!("ringkas: {}", tally.line(started.elapsed().as_secs_f64(), interrupted));
+    }
+    if tally.processed == 0 && !interrupted {
+        // Nothing read at all: most likely a folder of files with other extensions.
+        let wanted: Vec<String> =
+            extensions.iter().map(|e| format!(".{}", e.trim_start_matches('.'))).collect();
+        for source in &sources {
+            if let Source::Path(dir) = source {
+                if dir.is_dir() {
+                    eprintln!(
+                        "ringkas: warning: {}: no {} files in this folder (--ext chooses which are read)",
+                        dir.display(),
+                        wanted.join(" or ")
+                    );
+                }
+            }
+        }
     }
     Ok(if interrupted {
         ExitCode::from(130)
@@ -267,7 +284,8 @@ fn progress_bar(quiet: bool, sources: &[Source], args: &RunArgs) -> ProgressBar 
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(progress_style(COUNTING));
-    let (bar2, sources, format, ext) = (bar.clone(), sources.to_vec(), args.input_format(), args.ext.clone());
+    let (bar2, sources, format, ext) =
+        (bar.clone(), sources.to_vec(), args.input_format(), args.extensions());
     std::thread::spawn(move || {
         if let Some(n) = Jobs::count(&sources, format, &ext) {
             bar2.set_length(n as u64);
