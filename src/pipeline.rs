@@ -194,7 +194,7 @@ impl Pipeline {
         let mut paragraph_of = Vec::with_capacity(sentences.len());
         let mut line = 0;
         for (i, (r, _)) in sentences.iter().enumerate() {
-            if i > 0 && text[sentences[i - 1].0.end..r.start].contains('\n') {
+            if i > 0 && text[sentences[i - 1].0.end..r.start].contains(['\n', '\r']) {
                 line += 1;
             }
             paragraph_of.push(line);

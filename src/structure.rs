@@ -254,21 +254,25 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     }
 }
 
-/// Byte ranges of the non-empty lines, trimmed of surrounding whitespace (and `\r`).
+/// Byte ranges of the non-empty lines, trimmed of surrounding whitespace. A line ends at `\n`,
+/// `\r\n` or a lone `\r` (old Mac and some CMS exports break lines with `\r` alone).
 fn content_lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let end = start + piece.len();
-        let content = piece.trim_end_matches(['\n', '\r']);
-        let lead = content.len() - content.trim_start().len();
+    let mut push = |start: usize, end: usize| {
+        let content = &text[start..end];
         let trimmed = content.trim();
         if !trimmed.is_empty() {
-            let s = start + lead;
+            let s = start + (content.len() - content.trim_start().len());
             out.push(s..s + trimmed.len());
         }
-        start = end;
+    };
+    let mut start = 0;
+    // A `\r` before `\n` ends a line as the `\n` does: the empty line between them is dropped.
+    for i in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
+        push(start, i);
+        start = i + 1;
     }
+    push(start, text.len());
     out
 }
 
@@ -409,6 +413,14 @@ pub fn dateline_prefix(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        let text = " satu \ndua\r\n\r\ntiga\rempat\r\rlima";
+        let lines: Vec<&str> = content_lines(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(lines, ["satu", "dua", "tiga", "empat", "lima"]);
+    }
+
     use super::*;
 
     const SEED: &str = include_str!("../samples/seed-article.txt");

@@ -243,6 +243,21 @@ fn crlf_gives_the_analysis_of_lf() {
     assert_eq!(rec["title"], plain["title"]);
 }
 
+/// Lines broken by a lone `\r` (old Mac files, some CMS exports) read as lines: the same
+/// analysis as with `\n`, offsets and all (one byte for one byte), where before the whole page
+/// was one line of menu, byline and story run together.
+#[test]
+fn lone_cr_line_breaks_give_the_analysis_of_lf() {
+    let cr = seed().replace('\n', "\r");
+    let dir = tempfile::tempdir().unwrap();
+    let (out, rec) = among_good(dir.path(), |d| fs::write(d.join("m.txt"), &cr).unwrap());
+    assert_eq!(out.status.code(), Some(0));
+    assert_slices(&rec, &cr);
+    let mut plain = jsonl(&run(&["--format", "jsonl", "samples/seed-article.txt"], None)).remove(0);
+    plain["id"] = rec["id"].clone();
+    assert_eq!(rec, plain);
+}
+
 #[test]
 fn a_bom_is_removed_before_offsets() {
     let text = format!("\u{feff}{}", seed());
