@@ -190,15 +190,10 @@ impl Pipeline {
         for m in &mentions {
             entity_mass[m.sentence] += entity_count[&m.target] as f64;
         }
-        // Sentences of one input line share a paragraph.
-        let mut paragraph_of = Vec::with_capacity(sentences.len());
-        let mut line = 0;
-        for (i, (r, _)) in sentences.iter().enumerate() {
-            if i > 0 && text[sentences[i - 1].0.end..r.start].contains(['\n', '\r']) {
-                line += 1;
-            }
-            paragraph_of.push(line);
-        }
+        // Sentences of one layout line (an input line, or a hard-wrapped paragraph) share a
+        // paragraph.
+        let paragraph_of: Vec<usize> =
+            sentences.iter().map(|(r, _)| layout.lines.partition_point(|l| l.range.end <= r.start)).collect();
         let candidates: Vec<Candidate> = body
             .iter()
             .zip(body_terms.iter_mut())

@@ -347,11 +347,14 @@ impl SentenceRules<'_> {
     /// title's period.
     fn joinable(&self, a: &Word<'_>, b: &Word<'_>) -> bool {
         let gap = &self.text[a.range.end..b.range.start];
-        match gap {
-            " " | "\u{a0}" | "-" => true,
-            ". " => a.text.chars().count() == 1 || self.is(a, Kind::Person) || self.is(a, Kind::PlaceHead),
-            _ => false,
+        // A line break inside a sentence is where a hard-wrapped line was joined
+        // (`structure::unwrap_lines`): a space.
+        let space = |g: &str| matches!(g, " " | "\u{a0}" | "\n" | "\r\n" | "\r");
+        if space(gap) || gap == "-" {
+            return true;
         }
+        gap.strip_prefix('.').is_some_and(space)
+            && (a.text.chars().count() == 1 || self.is(a, Kind::Person) || self.is(a, Kind::PlaceHead))
     }
 
     /// Whether the sentence is a headline, where capitals say nothing: in capitals, or short with
