@@ -2,8 +2,8 @@
 //!
 //! Every alias is folded (lowercase, diacritics removed, dashes, apostrophes and spaces unified,
 //! word starts marked) and compiled once into one Aho-Corasick automaton. The article is folded
-//! the same way, one character for one character, so a match maps straight back to the original
-//! text. Each match is then checked against its alias's flags, word boundaries and context; among
+//! the same way, one character for one character but for runs of spaces (read as one), and a
+//! table of origins maps a match straight back to the original text. Each match is then checked against its alias's flags, word boundaries and context; among
 //! the survivors the leftmost-longest wins, so "Bank Indonesia" beats "Indonesia" and "Dewan
 //! Keamanan PBB" beats "PBB". A last pass links later short forms to a full name seen earlier in
 //! the article ("Peskov" after "Dmitry Peskov").
@@ -163,10 +163,35 @@ pub fn fold_char(c: char) -> char {
 /// Patterns are marked the same way, so one that starts with a letter can only match at a word
 /// start, and the scan leaves the automaton's root (and its cache lines) only where a word
 /// begins. The mark is a function of the folded characters alone, so a pattern's inner word
-/// starts agree with the text's; one character out for one in, as [`fold_char`].
-fn fold_marked(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+/// starts agree with the text's. One character out for one in, as [`fold_char`], except that a
+/// run of whitespace with at most one line break folds to one space ([`space_run`]). This is the
+/// definition, character by character; [`fold`] is the fast form the tagger uses.
+fn fold_marked(text: &str) -> String {
     let mut starts = WordStarts::default();
-    chars.map(move |c| starts.mark(fold_char(c)))
+    let mut out = String::with_capacity(text.len());
+    let (mut rest, mut after_space) = (text, false);
+    while let Some(c) = rest.chars().next() {
+        // Only a run's first character starts one.
+        let run = if after_space { None } else { space_run(rest) };
+        out.push(starts.mark(fold_char(c)));
+        rest = &rest[run.unwrap_or(c.len_utf8())..];
+        after_space = run.is_none() && c.is_whitespace();
+    }
+    out
+}
+
+/// The byte length of the run of whitespace `s` starts with, when matching reads it as one
+/// space: two or more whitespace characters with at most one line break ("Vladimir\u{a0} Putin",
+/// a name across a hard-wrapped line's " \n"). A paragraph break keeps its length: no name
+/// spans one, and most texts then fold byte for byte.
+fn space_run(s: &str) -> Option<usize> {
+    let (mut chars, mut len, mut breaks) = (0, 0, 0);
+    for c in s.chars().take_while(|c| c.is_whitespace()) {
+        breaks += usize::from(c == '\n' || (c == '\r' && !s[len + 1..].starts_with('\n')));
+        chars += 1;
+        len += c.len_utf8();
+    }
+    (chars >= 2 && breaks <= 1).then_some(len)
 }
 
 /// [`fold_char`] of an ASCII byte: the backtick as an apostrophe, whitespace as a space, letters
@@ -199,35 +224,62 @@ impl WordStarts {
 }
 
 /// The folded, marked text ([`fold_marked`]) and, for each byte of it, the byte offset of the
-/// original character. `None` for the origin table means the identity: ASCII text folds byte
-/// for byte.
+/// original character. `None` for the origin table means the identity: ASCII text without a run
+/// of whitespace folds byte for byte.
 fn fold(text: &str) -> (String, Option<Vec<u32>>) {
-    let ascii = text.is_ascii();
+    let mut mapped = !text.is_ascii();
     let mut out = Vec::with_capacity(text.len());
-    let mut origin = if ascii { Vec::new() } else { Vec::with_capacity(text.len() + 1) };
+    let mut origin = if mapped { Vec::with_capacity(text.len() + 1) } else { Vec::new() };
     let mut starts = WordStarts::default();
+    // Whether the last character was whitespace not folded into a run: the next one is
+    // then no run's start.
+    let mut space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // `fold_marked` on one ASCII byte, without decoding: ASCII folds and marks to ASCII.
-            out.push(starts.mark(char::from(fold_ascii(b))) as u8);
-            if !ascii {
-                origin.push(i as u32);
+        let white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        };
+        // Most whitespace is one space before a word: a run needs more whitespace after it.
+        let may_run = !space
+            && if b.is_ascii() {
+                white(b) && bytes.get(i + 1).is_some_and(|&n| white(n) || !n.is_ascii())
+            } else {
+                c.is_whitespace()
+            };
+        if let Some(run) = may_run.then(|| space_run(&text[i..])).flatten() {
+            // A run read as one space: its other bytes are dropped, so the text needs its origin
+            // table from here on (up to here it folded byte for byte).
+            if !mapped {
+                origin.extend(0..i as u32);
+                mapped = true;
             }
-            i += 1;
+            out.push(starts.mark(' ') as u8);
+            origin.push(i as u32);
+            i += run;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or_default();
-        let f = starts.mark(fold_char(c));
-        let mut buf = [0; 4];
-        let encoded = f.encode_utf8(&mut buf).as_bytes();
-        out.extend_from_slice(encoded);
-        origin.extend(std::iter::repeat_n(i as u32, encoded.len()));
-        i += c.len_utf8();
+        space = c.is_whitespace();
+        if b.is_ascii() {
+            // `fold_char` of one ASCII byte, without decoding: ASCII folds to ASCII.
+            out.push(starts.mark(char::from(fold_ascii(b))) as u8);
+            if mapped {
+                origin.push(i as u32);
+            }
+        } else {
+            let mut buf = [0; 4];
+            let encoded = starts.mark(fold_char(c)).encode_utf8(&mut buf).as_bytes();
+            out.extend_from_slice(encoded);
+            origin.extend(std::iter::repeat_n(i as u32, encoded.len()));
+        }
+        i += len;
     }
     let folded = String::from_utf8(out).expect("folding writes whole characters");
-    if ascii {
+    if !mapped {
         return (folded, None);
     }
     origin.push(text.len() as u32);
@@ -294,7 +346,7 @@ impl Gazetteer {
         let mut patterns: Vec<String> = Vec::new();
         let mut by_pattern: Vec<Vec<u32>> = Vec::new();
         for (i, alias) in lexicon.aliases.iter().enumerate() {
-            let folded: String = fold_marked(alias.text.chars()).collect();
+            let folded: String = fold_marked(&alias.text);
             let p = *pattern_of.entry(folded.clone()).or_insert_with(|| {
                 patterns.push(folded);
                 by_pattern.push(Vec::new());
@@ -796,9 +848,16 @@ mod tests {
         let (folded, origin) = fold("Ke São Paulo–Rio");
         assert_eq!(folded, "Ke Sao Paulo-Rio");
         assert_eq!(origin.as_deref().map(|o| (o[4], o[5], o[12], o[13], o.len())), Some((4, 6, 13, 16, 17)));
+        // A paragraph break keeps its length: ASCII text with no other run folds byte for byte.
+        assert_eq!(fold("Satu.\n\nDua.\r\n\r\n"), ("Satu.  Dua.    ".to_string(), None));
+        // A run of whitespace folds to one space, and the origin table maps around it.
+        let (folded, origin) = fold("Ke \u{a0}\n Bali  x");
+        assert_eq!(folded, "Ke Bali X");
+        assert_eq!(origin, Some(vec![0, 1, 2, 7, 8, 9, 10, 11, 13, 14]));
+        assert_eq!(fold_marked("Ke \u{a0}\n Bali  x"), folded);
         // Patterns are marked alike, so a letter-initial one cannot start inside a word.
-        assert_eq!(fold_marked("Gedung Putih".chars()).collect::<String>(), "Gedung Putih");
-        assert_eq!(fold_marked("de'Stijl".chars()).collect::<String>(), "De'Stijl");
+        assert_eq!(fold_marked("Gedung Putih"), "Gedung Putih");
+        assert_eq!(fold_marked("de'Stijl"), "De'Stijl");
         let g = gazetteer(LEX);
         assert!(g.automaton.find_overlapping_iter(&fold("pembatuan").0).next().is_none());
         assert!(g.automaton.find_overlapping_iter(&fold("ke batu").0).next().is_some());
@@ -811,10 +870,12 @@ mod tests {
             "ALL CAPS HEADLINE",
             "all lower case",
             "Ke São Paulo–Rio “kata” ÉLAN élan Ünal",
+            "Para satu.\n\n Para  dua\r\n\r\nx \n y\t\u{b}z",
+            "Ke \u{a0}\u{2009}Bali\n \nlagi\u{3000}\u{3000}",
             "",
         ];
         for text in texts {
-            let by_char: String = fold_marked(text.chars()).collect();
+            let by_char = fold_marked(text);
             assert_eq!(fold(text).0, by_char, "{text:?}");
             let (mut upper, mut lower) = (0, 0);
             for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -830,6 +891,9 @@ mod tests {
     fn diacritics_folded_and_clitic_allowed() {
         let g = gazetteer(LEX);
         assert_eq!(tag(&g, "Ia ke Sao Paulo.", Lang::Id), [("Sao Paulo", "São Paulo".into())]);
+        // Spaces doubled, or a non-breaking one beside a plain one, as scraped pages have them.
+        assert_eq!(tag(&g, "Ia ke Sao \u{a0} Paulo.", Lang::Id), [("Sao \u{a0} Paulo", "São Paulo".into())]);
+        assert_eq!(tag(&g, "Ia ke  Sao  Paulo.", Lang::Id), [("Sao  Paulo", "São Paulo".into())]);
         assert_eq!(tag(&g, "ekonomi Indonesianya tumbuh", Lang::Id), [("Indonesia", "Indonesia".into())]);
         assert!(tag(&g, "Indonesian food", Lang::En).is_empty());
     }

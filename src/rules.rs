@@ -347,9 +347,13 @@ impl SentenceRules<'_> {
     /// title's period.
     fn joinable(&self, a: &Word<'_>, b: &Word<'_>) -> bool {
         let gap = &self.text[a.range.end..b.range.start];
-        // A line break inside a sentence is where a hard-wrapped line was joined
-        // (`structure::unwrap_lines`): a space.
-        let space = |g: &str| matches!(g, " " | "\u{a0}" | "\n" | "\r\n" | "\r");
+        // Any run of spaces is a space ("Vladimir\u{a0} Putin"), and so is one line break inside
+        // a sentence: where a hard-wrapped line was joined (`structure::unwrap_lines`).
+        let space = |g: &str| {
+            !g.is_empty()
+                && g.chars().all(char::is_whitespace)
+                && g.matches(['\n', '\r']).count() - g.matches("\r\n").count() <= 1
+        };
         if space(gap) || gap == "-" {
             return true;
         }

@@ -35,6 +35,8 @@ fn article() -> impl Strategy<Value = String> {
         Just("Putinnya".to_string()),
         Just("\r\n".to_string()),
         Just("\n\n".to_string()),
+        Just("Vladimir \u{a0}\n Putin".to_string()),
+        Just("  \t".to_string()),
         Just(". ".to_string()),
         Just("… ".to_string()),
         "[a-zA-Z]{1,8}",
