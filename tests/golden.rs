@@ -2,21 +2,27 @@
 //! `tests/golden/<name>.json`. After an intended change, regenerate them all with
 //! `UPDATE_GOLDEN=1 cargo test --test golden` and review the diff.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ringkas::{Config, Document, Pipeline};
+
+/// The articles of `samples/`, in name order.
+fn samples() -> Vec<PathBuf> {
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    samples.sort();
+    samples
+}
 
 #[test]
 fn samples_match_their_golden_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let pipeline = Pipeline::new(&Config::default()).unwrap();
-    let mut samples: Vec<_> = std::fs::read_dir(root.join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    samples.sort();
+    let samples = samples();
     assert!(samples.len() >= 5, "the seed article and at least four of our own");
     let mut failures = Vec::new();
     for path in samples {
@@ -66,7 +72,6 @@ fn hard_wrap(line: &str, width: usize) -> String {
 /// breaks where the sample has spaces).
 #[test]
 fn hard_wrapped_samples_read_as_their_paragraphs() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Each sentence's zone and text, the summary's texts, and the entities with their counts.
@@ -89,12 +94,7 @@ fn hard_wrapped_samples_read_as_their_paragraphs() {
         entities.sort();
         (sentences, summary, entities)
     };
-    let mut samples: Vec<_> = std::fs::read_dir(root.join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    samples.sort();
+    let samples = samples();
     for path in samples {
         let text = std::fs::read_to_string(&path).unwrap();
         let wrapped: Vec<String> = text.split('\n').map(|l| hard_wrap(l, 70)).collect();
