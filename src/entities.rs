@@ -145,7 +145,7 @@ pub fn fold_char(c: char) -> char {
     match c {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-        c if c.is_whitespace() => ' ',
+        c if blank(c) => ' ',
         c => {
             let mut base = c;
             decompose_canonical(c, |d| {
@@ -164,20 +164,34 @@ pub fn fold_char(c: char) -> char {
 /// start, and the scan leaves the automaton's root (and its cache lines) only where a word
 /// begins. The mark is a function of the folded characters alone, so a pattern's inner word
 /// starts agree with the text's. One character out for one in, as [`fold_char`], except that a
-/// run of whitespace with at most one line break folds to one space ([`space_run`]). This is the
-/// definition, character by character; [`fold`] is the fast form the tagger uses.
+/// run of whitespace with at most one line break folds to one space ([`space_run`]), and a soft
+/// hyphen (U+00AD, an invisible break point inside a word: "berkum\u{ad}pul") to nothing. This is
+/// the definition, character by character; [`fold`] is the fast form the tagger uses.
 fn fold_marked(text: &str) -> String {
     let mut starts = WordStarts::default();
     let mut out = String::with_capacity(text.len());
     let (mut rest, mut after_space) = (text, false);
     while let Some(c) = rest.chars().next() {
+        if c == SOFT_HYPHEN {
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
         // Only a run's first character starts one.
         let run = if after_space { None } else { space_run(rest) };
         out.push(starts.mark(fold_char(c)));
         rest = &rest[run.unwrap_or(c.len_utf8())..];
-        after_space = run.is_none() && c.is_whitespace();
+        after_space = run.is_none() && blank(c);
     }
     out
+}
+
+/// U+00AD, which a page may put inside any word: read as nothing.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Whitespace for matching: Unicode's, and the zero-width space scraped pages leave between
+/// words ("kecap \u{200b} bango").
+fn blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}'
 }
 
 /// The byte length of the run of whitespace `s` starts with, when matching reads it as one
@@ -186,7 +200,7 @@ fn fold_marked(text: &str) -> String {
 /// spans one, and most texts then fold byte for byte.
 fn space_run(s: &str) -> Option<usize> {
     let (mut chars, mut len, mut breaks) = (0, 0, 0);
-    for c in s.chars().take_while(|c| c.is_whitespace()) {
+    for c in s.chars().take_while(|&c| blank(c)) {
         breaks += usize::from(c == '\n' || (c == '\r' && !s[len + 1..].starts_with('\n')));
         chars += 1;
         len += c.len_utf8();
@@ -249,7 +263,7 @@ fn fold(text: &str) -> (String, Option<Vec<u32>>) {
             && if b.is_ascii() {
                 white(b) && bytes.get(i + 1).is_some_and(|&n| white(n) || !n.is_ascii())
             } else {
-                c.is_whitespace()
+                blank(c)
             };
         if let Some(run) = may_run.then(|| space_run(&text[i..])).flatten() {
             // A run read as one space: its other bytes are dropped, so the text needs its origin
@@ -263,7 +277,12 @@ fn fold(text: &str) -> (String, Option<Vec<u32>>) {
             i += run;
             continue;
         }
-        space = c.is_whitespace();
+        if c == SOFT_HYPHEN {
+            // Read as nothing (the text is not ASCII, so it has its origin table).
+            i += len;
+            continue;
+        }
+        space = blank(c);
         if b.is_ascii() {
             // `fold_char` of one ASCII byte, without decoding: ASCII folds to ASCII.
             out.push(starts.mark(char::from(fold_ascii(b))) as u8);
@@ -850,6 +869,8 @@ mod tests {
         assert_eq!(origin.as_deref().map(|o| (o[4], o[5], o[12], o[13], o.len())), Some((4, 6, 13, 16, 17)));
         // A paragraph break keeps its length: ASCII text with no other run folds byte for byte.
         assert_eq!(fold("Satu.\n\nDua.\r\n\r\n"), ("Satu.  Dua.    ".to_string(), None));
+        // A soft hyphen folds to nothing, mapped around like a run.
+        assert_eq!(fold("Pu\u{ad}tin"), ("Putin".to_string(), Some(vec![0, 1, 4, 5, 6, 7])));
         // A run of whitespace folds to one space, and the origin table maps around it.
         let (folded, origin) = fold("Ke \u{a0}\n Bali  x");
         assert_eq!(folded, "Ke Bali X");
@@ -872,6 +893,7 @@ mod tests {
             "Ke São Paulo–Rio “kata” ÉLAN élan Ünal",
             "Para satu.\n\n Para  dua\r\n\r\nx \n y\t\u{b}z",
             "Ke \u{a0}\u{2009}Bali\n \nlagi\u{3000}\u{3000}",
+            "berkum\u{ad}pul \u{200b} Vladimir\u{200b}Putin \u{ad}\u{ad}x\u{ad}",
             "",
         ];
         for text in texts {
@@ -891,6 +913,12 @@ mod tests {
     fn diacritics_folded_and_clitic_allowed() {
         let g = gazetteer(LEX);
         assert_eq!(tag(&g, "Ia ke Sao Paulo.", Lang::Id), [("Sao Paulo", "São Paulo".into())]);
+        // A soft hyphen inside the name, a zero-width space beside or between its words.
+        assert_eq!(tag(&g, "Ia ke Sao Pau\u{ad}lo.", Lang::Id), [("Sao Pau\u{ad}lo", "São Paulo".into())]);
+        assert_eq!(
+            tag(&g, "Ia ke Sao \u{200b} Paulo.", Lang::Id),
+            [("Sao \u{200b} Paulo", "São Paulo".into())]
+        );
         // Spaces doubled, or a non-breaking one beside a plain one, as scraped pages have them.
         assert_eq!(tag(&g, "Ia ke Sao \u{a0} Paulo.", Lang::Id), [("Sao \u{a0} Paulo", "São Paulo".into())]);
         assert_eq!(tag(&g, "Ia ke  Sao  Paulo.", Lang::Id), [("Sao  Paulo", "São Paulo".into())]);
