@@ -2,8 +2,9 @@
 //!
 //! Every alias is folded (lowercase, diacritics removed, dashes, apostrophes and spaces unified,
 //! word starts marked) and compiled once into one Aho-Corasick automaton. The article is folded
-//! the same way, one character for one character but for runs of spaces (read as one), and a
-//! table of origins maps a match straight back to the original text. Each match is then checked against its alias's flags, word boundaries and context; among
+//! the same way, one character for one character but for runs of spaces (read as one) and soft
+//! hyphens (read as nothing), and a table of origins maps a match straight back to the original
+//! text. Each match is then checked against its alias's flags, word boundaries and context; among
 //! the survivors the leftmost-longest wins, so "Bank Indonesia" beats "Indonesia" and "Dewan
 //! Keamanan PBB" beats "PBB". A last pass links later short forms to a full name seen earlier in
 //! the article ("Peskov" after "Dmitry Peskov").
@@ -199,13 +200,9 @@ fn blank(c: char) -> bool {
 /// a name across a hard-wrapped line's " \n"). A paragraph break keeps its length: no name
 /// spans one, and most texts then fold byte for byte.
 fn space_run(s: &str) -> Option<usize> {
-    let (mut chars, mut len, mut breaks) = (0, 0, 0);
-    for c in s.chars().take_while(|&c| blank(c)) {
-        breaks += usize::from(c == '\n' || (c == '\r' && !s[len + 1..].starts_with('\n')));
-        chars += 1;
-        len += c.len_utf8();
-    }
-    (chars >= 2 && breaks <= 1).then_some(len)
+    let len = s.find(|c| !blank(c)).unwrap_or(s.len());
+    let run = &s[..len];
+    (run.chars().nth(1).is_some() && crate::structure::line_breaks(run) <= 1).then_some(len)
 }
 
 /// [`fold_char`] of an ASCII byte: the backtick as an apostrophe, whitespace as a space, letters

@@ -387,8 +387,9 @@ impl JsonlReader {
         let mut line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
         line = line.strip_suffix(b"\r").unwrap_or(line);
         if self.line == 1 {
-            line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line); // a byte-order mark
-                                                                       // A UTF-16 file: its first line says so (the others fail as what they are).
+            // A UTF-8 byte-order mark is dropped; a UTF-16 file is named as such on its first
+            // line (the others fail as what they are).
+            line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
             if let Some(big_endian) = crate::document::utf16_bom(line) {
                 return fail(crate::document::utf16_reason(big_endian));
             }

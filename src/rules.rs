@@ -350,9 +350,7 @@ impl SentenceRules<'_> {
         // Any run of spaces is a space ("Vladimir\u{a0} Putin"), and so is one line break inside
         // a sentence: where a hard-wrapped line was joined (`structure::unwrap_lines`).
         let space = |g: &str| {
-            !g.is_empty()
-                && g.chars().all(char::is_whitespace)
-                && g.matches(['\n', '\r']).count() - g.matches("\r\n").count() <= 1
+            !g.is_empty() && g.chars().all(char::is_whitespace) && crate::structure::line_breaks(g) <= 1
         };
         if space(gap) || gap == "-" {
             return true;

@@ -179,8 +179,9 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     while i < lines.len() {
         let line = &text[lines[i].clone()];
         if let Some((kind, rest)) = rules.cue(line) {
-            let cue_alone = at_most_words(rest, 0); // "Baca Juga:" with its headline below
-                                                    // Chrome is short: "Oleh karena itu, …" or "By 2030, …" start sentences, not bylines.
+            // "Baca Juga:" alone, with its headline on the next line.
+            let cue_alone = at_most_words(rest, 0);
+            // Chrome is short: "Oleh karena itu, …" or "By 2030, …" start sentences, not bylines.
             let short = at_most_words(line, 12);
             let zone = match kind {
                 CueKind::Teaser => Some(Zone::Teaser),
@@ -276,6 +277,12 @@ fn content_lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The line breaks in `s`: `\n`, `\r\n` and a lone `\r` count one each, as [`content_lines`]
+/// reads them.
+pub(crate) fn line_breaks(s: &str) -> usize {
+    s.matches(['\n', '\r']).count() - s.matches("\r\n").count()
+}
+
 /// The widest line, in characters, of a text that may be hard-wrapped: wire copy, e-mail and text
 /// taken from PDF break their paragraphs at 60–80 columns.
 const WRAP_COLUMNS: usize = 100;
@@ -308,9 +315,9 @@ fn unwrap_lines(text: &str, lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
         let line = &text[r.clone()];
         let first_word = line.split_whitespace().next().map_or(0, |x| x.chars().count());
         let joins = out.last().is_some_and(|prev: &Range<usize>| {
-            let gap = &text[prev.end..r.start];
-            let breaks = gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count();
-            breaks == 1 && last_width + 1 + first_word > width && !starts_list_item(line)
+            line_breaks(&text[prev.end..r.start]) == 1
+                && last_width + 1 + first_word > width
+                && !starts_list_item(line)
         });
         match out.last_mut() {
             Some(prev) if joins => prev.end = r.end,
@@ -466,6 +473,7 @@ pub fn dateline_prefix(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// The lines of `text` after unwrapping, as text.
     fn unwrapped(text: &str) -> Vec<&str> {
@@ -514,9 +522,8 @@ mod tests {
         let text = " satu \ndua\r\n\r\ntiga\rempat\r\rlima";
         let lines: Vec<&str> = content_lines(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(lines, ["satu", "dua", "tiga", "empat", "lima"]);
+        assert_eq!(line_breaks(text), 6);
     }
-
-    use super::*;
 
     const SEED: &str = include_str!("../samples/seed-article.txt");
 
