@@ -158,23 +158,22 @@ pub const LEXICON_MAX_BYTES: u64 = 256 << 20;
 /// Reads a lexicon file as text; an error names the file, and the line for bytes that are not
 /// text (NUL bytes, invalid UTF-8).
 pub fn read_lexicon_file(file: &Path) -> Result<String> {
-    let error = |line, reason| Error::Lexicon { path: file.to_path_buf(), line, reason };
+    lexicon_text(file).map_err(|(line, reason)| Error::Lexicon { path: file.to_path_buf(), line, reason })
+}
+
+/// [`read_lexicon_file`]'s text, or why not with the line it concerns (0 for the whole file).
+pub(crate) fn lexicon_text(file: &Path) -> std::result::Result<String, (usize, String)> {
     let bytes = crate::input::read_limited(file, LEXICON_MAX_BYTES)
-        .map_err(|e| error(0, e.to_string()))?
+        .map_err(|e| (0, e.to_string()))?
         .ok_or_else(|| {
-            error(
-                0,
-                format!("larger than {} MiB, the limit on a lexicon file; not read", LEXICON_MAX_BYTES >> 20),
-            )
+            (0, format!("larger than {} MiB, the limit on a lexicon file; not read", LEXICON_MAX_BYTES >> 20))
         })?;
     crate::document::decode(bytes).map_err(|e| match e {
-        NotText::Utf16 { big_endian } => error(1, crate::document::utf16_reason(big_endian)),
+        NotText::Utf16 { big_endian } => (1, crate::document::utf16_reason(big_endian)),
         NotText::Binary { at, line } => {
-            error(line, format!("NUL byte at byte {at}: a binary file, not a lexicon"))
+            (line, format!("NUL byte at byte {at}: a binary file, not a lexicon"))
         }
-        NotText::Invalid { at, line } => {
-            error(line, format!("invalid UTF-8 at byte {at}; lexicons are UTF-8"))
-        }
+        NotText::Invalid { at, line } => (line, format!("invalid UTF-8 at byte {at}; lexicons are UTF-8")),
     })
 }
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::entities::{fold_char, Cues, Gazetteer, MentionSource, TagSpan};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::lang::Lang;
 use crate::lexicon::{self, AliasFlags, EntityKind, Lexicon};
 use crate::tokenize::Tokenizer;
@@ -236,12 +236,9 @@ pub fn check(paths: &[PathBuf], options: CheckOptions) -> CheckReport {
             }
             Ok(list) => {
                 for file in list {
-                    match lexicon::read_lexicon_file(&file) {
+                    match lexicon::lexicon_text(&file) {
                         Ok(text) => sources.push((SourceFile { path: file, text }, true)),
-                        Err(Error::Lexicon { line, reason, .. }) => {
-                            diag(Severity::Error, &file, line, reason)
-                        }
-                        Err(e) => diag(Severity::Error, &file, 0, without_path(&e.to_string(), &file)),
+                        Err((line, reason)) => diag(Severity::Error, &file, line, reason),
                     }
                 }
             }
