@@ -205,11 +205,16 @@ fn space_run(s: &str) -> Option<usize> {
     (run.chars().nth(1).is_some() && crate::structure::line_breaks(run) <= 1).then_some(len)
 }
 
+/// Whether an ASCII byte is whitespace ([`blank`]): tab to carriage return, and the space.
+fn ascii_blank(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// [`fold_char`] of an ASCII byte: the backtick as an apostrophe, whitespace as a space, letters
 /// lowercased.
 fn fold_ascii(b: u8) -> u8 {
     match b {
-        b'\t'..=b'\r' | b' ' => b' ',
+        b if ascii_blank(b) => b' ',
         b'`' => b'\'',
         _ => b.to_ascii_lowercase(),
     }
@@ -248,7 +253,6 @@ fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
         let (c, len) = if b.is_ascii() {
             (char::from(b), 1)
         } else {
@@ -258,7 +262,7 @@ fn fold(text: &str) -> (String, Option<Vec<u32>>) {
         // Most whitespace is one space before a word: a run needs more whitespace after it.
         let may_run = !space
             && if b.is_ascii() {
-                white(b) && bytes.get(i + 1).is_some_and(|&n| white(n) || !n.is_ascii())
+                ascii_blank(b) && bytes.get(i + 1).is_some_and(|&n| ascii_blank(n) || !n.is_ascii())
             } else {
                 blank(c)
             };
