@@ -992,4 +992,47 @@ mod tests {
         // The lexicon still comes first.
         assert_eq!(kinds(&g, "Dmitry Peskov tiba.", Lang::Id), [("Dmitry Peskov", P, X)]);
     }
+
+    #[test]
+    fn balinese_names_titles_and_asides() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::{Alias as A, Lexicon as X, Rule as R};
+        let g = gazetteer(LEX);
+        // "I" and "Ni" before a birth-order name or title belong to the name, first in the
+        // sentence or not; the birth-order name alone later is the same person.
+        assert_eq!(
+            kinds(&g, "Before sunrise, I Wayan Sudarma walks the dikes. Later Wayan listens.", Lang::En),
+            [("I Wayan Sudarma", P, R), ("Wayan", P, A)]
+        );
+        assert_eq!(
+            kinds(&g, "I Ketut Mertayasa tiba di Batu bersama Ni Luh Putu Sari.", Lang::Id),
+            [("I Ketut Mertayasa", P, R), ("Batu", L, X), ("Ni Luh Putu Sari", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "\"Now we have a chart,\" said I Gusti Ngurah Rai.", Lang::En),
+            [("I Gusti Ngurah Rai", P, R)]
+        );
+        // A name after a title ends where the "I" of the next name starts: "Region I" is not
+        // part of anyone's name.
+        assert_eq!(
+            kinds(&g, "Kepala Region I Wayan Subagja mengatakan hal itu.", Lang::Id).last(),
+            Some(&("I Wayan Subagja", P, R))
+        );
+        // The pronoun is still a pronoun, and a roman numeral a numeral.
+        assert!(kinds(&g, "I think the Region I office is closed.", Lang::En).is_empty());
+        // A title first in the sentence is a title, not a function word to skip.
+        assert_eq!(
+            kinds(&g, "Dr. Tarkovan Ebbelin, a lecturer, said the test would come.", Lang::En),
+            [("Tarkovan Ebbelin", P, R)]
+        );
+        // "At X, said": the reporting verb belongs to the aside's subject; "X, who said" to X.
+        assert_eq!(
+            kinds(&g, "Ellen Okafor, a lecturer at Kedungbulus, said so.", Lang::En),
+            [("Ellen Okafor", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "It was found in a house belonging to Detroux, who said nothing.", Lang::En),
+            [("Detroux", P, R)]
+        );
+    }
 }

@@ -44,12 +44,13 @@ pub(crate) enum Kind {
     NotBefore,
     Office,
     Facility,
+    Balinese,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 15] = [
+    const ALL: [Kind; 16] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -63,6 +64,7 @@ impl Kind {
         Kind::NotBefore,
         Kind::Office,
         Kind::Facility,
+        Kind::Balinese,
         Kind::Given,
         Kind::Stop,
     ];
@@ -83,6 +85,7 @@ impl Kind {
             Kind::NotBefore => "not-before",
             Kind::Office => "office",
             Kind::Facility => "facility",
+            Kind::Balinese => "balinese",
             Kind::Given | Kind::Stop => return None,
         })
     }
@@ -130,6 +133,8 @@ impl Cues {
         given.extend(word_list(include_str!("../lexicons/given-names-id.txt")));
         given.extend(word_list(include_str!("../lexicons/given-names-en.txt")));
         given.extend(word_list(include_str!("../lexicons/given-names-world.txt")));
+        let balinese: Vec<String> = cues.set(Kind::Balinese).iter().cloned().collect();
+        cues.set_mut(Kind::Given).extend(balinese);
         let stop = cues.set_mut(Kind::Stop);
         stop.extend(word_list(include_str!("../lexicons/stopwords-id.txt")));
         stop.extend(word_list(include_str!("../lexicons/stopwords-en.txt")));
@@ -461,7 +466,7 @@ impl SentenceRules<'_> {
         let first_word = 0;
         let mut i = 0;
         while i < words.len() {
-            if !self.name_word(&words[i]) {
+            if !self.name_word(&words[i]) && !self.balinese_marker(&words, i) {
                 i += 1;
                 continue;
             }
@@ -471,7 +476,7 @@ impl SentenceRules<'_> {
             let mut end = i + 1;
             while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
                 let w = &words[end];
-                if self.name_word(w) {
+                if self.name_word(w) || self.balinese_marker(&words, end) {
                     end += 1;
                     continue;
                 }
@@ -587,8 +592,14 @@ impl SentenceRules<'_> {
         let Reading { words, cover, lexicon } = s;
         let mut i = start;
         let mut initial = initial;
-        // A sentence-initial function word is capitalized only for being first ("Menurut", "The").
-        if initial && cover[i] == Cover::Free && self.is(&words[i], Kind::Stop) {
+        // A sentence-initial function word is capitalized only for being first ("Menurut", "The"),
+        // unless it is a title ("Dr.", "Mr.") or begins a Balinese name ("I Wayan Sudarma").
+        if initial
+            && cover[i] == Cover::Free
+            && self.is(&words[i], Kind::Stop)
+            && !self.is(&words[i], Kind::Person)
+            && !self.balinese_marker(words, i)
+        {
             i += 1;
             initial = false;
         }
@@ -665,7 +676,7 @@ impl SentenceRules<'_> {
                 }
             }
             // A connector is never a name by itself.
-            if !self.name_word(&words[i]) {
+            if !self.name_word(&words[i]) && !self.balinese_marker(words, i) {
                 i += 1;
                 continue;
             }
@@ -675,6 +686,7 @@ impl SentenceRules<'_> {
                 && cover[j] == Cover::Free
                 && self.cue_starting(words, j, end, Kind::Person).is_none()
                 && !self.head_at(words, j, end)
+                && !self.balinese_marker(words, j)
             {
                 j += 1;
             }
@@ -779,6 +791,15 @@ impl SentenceRules<'_> {
         w.text.chars().count() == 1 && w.cap && self.text[w.range.end..].starts_with(". ")
     }
 
+    /// Word `i` is the "I" (men) or "Ni" (women) that begins a Balinese name, right before a
+    /// birth-order name or a title ("I Wayan Sudarma", "Ni Luh Putu Sari", "I Gusti Ngurah Rai").
+    fn balinese_marker(&self, words: &[Word<'_>], i: usize) -> bool {
+        matches!(words[i].text, "I" | "Ni")
+            && words.get(i + 1).is_some_and(|next| {
+                next.cap && self.is(next, Kind::Balinese) && self.joinable(&words[i], next)
+            })
+    }
+
     /// A name with a head word: "Kabupaten Bogor" widens the lexicon's "Bogor"; "Desa
     /// Kedungbulus" or "Universitas Riau" is a new entity over the whole run.
     fn headed(&self, s: Reading<'_, '_>, start: usize, end: usize, kind: EntityKind, verdict: &mut Verdict) {
@@ -807,13 +828,24 @@ impl SentenceRules<'_> {
     fn classify(&self, words: &[Word<'_>], run: &Run) -> Option<(EntityKind, f32)> {
         let n = run.end - run.start;
         let first = &words[run.start];
-        let after_said = self.said_after(words, run.end);
+        // "…, a lecturer at Udayana, said": a name after a place cue ("at", "di") and before a
+        // comma ends an aside, and the reporting verb belongs to the subject before it ("…
+        // belonging to Detroux, who said" is the person's own).
+        let aside = self.cue_ending(words, run.start, Kind::Place).is_some_and(|c| !words[c].cap)
+            && words.get(run.end).is_some_and(|next| {
+                next.key != "who" && self.text[words[run.end - 1].range.end..next.range.start].contains(',')
+            });
+        let after_said = !aside && self.said_after(words, run.end);
         let tail = &words[run.end - 1];
         if n >= 2 && self.is(tail, Kind::OrgTail) && !self.is(first, Kind::Given) {
             return Some((EntityKind::Organization, 0.75));
         }
         if n >= 2 && self.is(tail, Kind::PlaceTail) {
             return Some((EntityKind::Place, 0.7));
+        }
+        if n >= 2 && (self.balinese_marker(words, run.start) || (first.cap && self.is(first, Kind::Balinese)))
+        {
+            return Some((EntityKind::Person, 0.8));
         }
         if n == 1 && first.acronym {
             // In English an unknown acronym names an organization far more often than anything
