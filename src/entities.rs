@@ -613,6 +613,8 @@ impl Gazetteer {
         let mut replaced: HashSet<usize> = HashSet::default();
         for (si, _) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
             for &(at, word) in &words[si] {
+                // "Tolberry's aides": the name without its possessive.
+                let word = &word[..word.len() - crate::rules::possessive_len(word)];
                 let Some(Some(full)) = short.get(word) else { continue };
                 let range = at..at + word.len();
                 let covering = mentions.binary_search_by(|m| {
@@ -1033,6 +1035,32 @@ mod tests {
         assert_eq!(
             kinds(&g, "It was found in a house belonging to Detroux, who said nothing.", Lang::En),
             [("Detroux", P, R)]
+        );
+    }
+
+    #[test]
+    fn possessives_and_head_words_longer_than_a_mention() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        // The possessive is no part of the name, nor of the short form's key.
+        let text = "Prime Minister Harold Tolberry's office said no. Tolberry’s aides agreed.";
+        assert_eq!(
+            kinds(&g, text, Lang::En),
+            [("Harold Tolberry", P, R), ("Tolberry", P, MentionSource::Alias)]
+        );
+        let mut names: Vec<String> = tag(&g, text, Lang::En).into_iter().map(|(_, n)| n).collect();
+        names.dedup();
+        assert_eq!(names, ["Harold Tolberry"]);
+        // "Bandar Udara" is longer than the town "Bandar" it starts with: the airport.
+        let g = gazetteer("Q9\tPLACE\tBandar\ttown\tIR\t30\n");
+        assert_eq!(
+            kinds(&g, "Pesawat mendarat di Bandar Udara Wamena kemarin.", Lang::Id),
+            [("Bandar Udara Wamena", L, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Ia tiba di Bandar kemarin.", Lang::Id),
+            [("Bandar", L, MentionSource::Lexicon)]
         );
     }
 }

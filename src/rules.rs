@@ -615,12 +615,19 @@ impl SentenceRules<'_> {
             // Barat Ridwan Kamil").
             if let Cover::Lexicon(li) = cover[i] {
                 let last = (i..end).take_while(|&j| cover[j] == Cover::Lexicon(li)).last().unwrap_or(i);
-                // An organization's head before a known place makes one organization ("Bank
-                // Indonesia" is in the lexicon; "Universitas Riau" may not be): handled below.
-                i = last + 1;
-                initial = false;
-                blocked = false;
-                continue;
+                // A head word longer than the mention it starts with names what follows ("Bandar
+                // Udara Internasional …" is an airport, not the town "Bandar"): read below.
+                let head = self
+                    .cue_starting(words, i, end, Kind::OrgHead)
+                    .or_else(|| self.cue_starting(words, i, end, Kind::PlaceHead));
+                if head.is_none_or(|h| h <= last + 1) {
+                    // An organization's head before a known place makes one organization ("Bank
+                    // Indonesia" is in the lexicon; "Universitas Riau" may not be): handled below.
+                    i = last + 1;
+                    initial = false;
+                    blocked = false;
+                    continue;
+                }
             }
             // A person cue inside the span ("Presiden", "Menteri", "Foreign Minister", "Wakil
             // Sekretaris Jenderal"), office words allowed before it.
@@ -843,8 +850,10 @@ impl SentenceRules<'_> {
         if n >= 2 && self.is(tail, Kind::PlaceTail) {
             return Some((EntityKind::Place, 0.7));
         }
-        if n >= 2 && (self.balinese_marker(words, run.start) || (first.cap && self.is(first, Kind::Balinese)))
-        {
+        // "I Made Mudharta", "Wayan Sudarma": the marker and a birth-order name or title want a
+        // name after them ("I Made a Vow" is a title).
+        let marker = usize::from(self.balinese_marker(words, run.start));
+        if n >= 2 + marker && self.is(&words[run.start + marker], Kind::Balinese) {
             return Some((EntityKind::Person, 0.8));
         }
         if n == 1 && first.acronym {
@@ -888,7 +897,12 @@ impl SentenceRules<'_> {
         confidence: f32,
         verdict: &mut Verdict,
     ) {
-        let range = words[start].range.start..words[end - 1].range.end;
+        let mut range = words[start].range.start..words[end - 1].range.end;
+        // "Blair's office": Unicode words keep the possessive, which is no part of a person's or
+        // a place's name (an organization's may be: "Moody's", "Sotheby's").
+        if kind != EntityKind::Organization {
+            range.end -= possessive_len(words[end - 1].text);
+        }
         let name = self.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
         verdict.added.push(Mention {
             range,
@@ -899,6 +913,14 @@ impl SentenceRules<'_> {
             confidence,
         });
     }
+}
+
+/// The length in bytes of the possessive ending a word ("Blair's", "Tolberry’s"), or 0.
+pub(crate) fn possessive_len(word: &str) -> usize {
+    ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find(|s| word.len() > s.len() && word.ends_with(*s))
+        .map_or(0, |s| s.len())
 }
 
 /// A run of unknown capitalized words and what stands around it.
