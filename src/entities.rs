@@ -985,6 +985,11 @@ mod tests {
         );
         // Results lines: a name before a score is a team.
         assert_eq!(kinds(&g, "Leeds 2 Chelsea 1", Lang::En), [("Leeds", O, R), ("Chelsea", O, R)]);
+        // A military rank's corps completes the title ("Kolonel Penerbang").
+        assert_eq!(
+            kinds(&g, "Hadir pula Kolonel Penerbang Hadi Purnomo.", Lang::Id),
+            [("Hadi Purnomo", P, R)]
+        );
         // Initials make a person.
         assert_eq!(kinds(&g, "Runs came from G. Thorpe and others.", Lang::En), [("G. Thorpe", P, R)]);
         // No cue, no name: sentence-initial capitals, quoted titles, lone words.
