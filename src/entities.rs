@@ -1057,6 +1057,11 @@ mod tests {
         let mut names: Vec<String> = tag(&g, text, Lang::En).into_iter().map(|(_, n)| n).collect();
         names.dedup();
         assert_eq!(names, ["Harold Tolberry"]);
+        // An organization of more words loses it too (one word may be the name: "Moody's").
+        assert_eq!(
+            kinds(&g, "The rates of Bank of Tolberry's branches rose.", Lang::En),
+            [("Bank of Tolberry", EntityKind::Organization, R)]
+        );
         // "Bandar Udara" is longer than the town "Bandar" it starts with: the airport.
         let g = gazetteer("Q9\tPLACE\tBandar\ttown\tIR\t30\n");
         assert_eq!(

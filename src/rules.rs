@@ -898,9 +898,10 @@ impl SentenceRules<'_> {
         verdict: &mut Verdict,
     ) {
         let mut range = words[start].range.start..words[end - 1].range.end;
-        // "Blair's office": Unicode words keep the possessive, which is no part of a person's or
-        // a place's name (an organization's may be: "Moody's", "Sotheby's").
-        if kind != EntityKind::Organization {
+        // "Blair's office", "the National Football League's": Unicode words keep the possessive,
+        // which is no part of a person's or a place's name, nor of a longer organization's; a
+        // one-word organization may end so ("Moody's", "Sotheby's").
+        if kind != EntityKind::Organization || end - start >= 2 {
             range.end -= possessive_len(words[end - 1].text);
         }
         let name = self.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
