@@ -81,6 +81,10 @@ pub struct EntityOut {
     pub id: Option<String>,
     /// Number of mentions.
     pub count: usize,
+    /// The lexicon's finer kind (`city`, `province`, `politician`, …), not serialized: the text
+    /// view tells apart two entities of one name by it ("Jakarta (city)", "Jakarta (province)").
+    #[serde(skip)]
+    pub subtype: Option<String>,
     /// The mentions, in document order.
     pub mentions: Vec<MentionOut>,
 }

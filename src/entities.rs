@@ -398,6 +398,14 @@ impl Gazetteer {
         }
     }
 
+    /// The lexicon's finer kind of the entity a mention points to (`city`, `province`), if any.
+    pub fn subtype<'g>(&'g self, target: &'g Target) -> Option<&'g str> {
+        match target {
+            Target::Lexicon(e) => self.lexicon.entities[*e].subtype.as_deref(),
+            Target::New(_) => None,
+        }
+    }
+
     /// The lexicon behind the gazetteer.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::{Analysis, Record};
+use crate::analysis::{Analysis, EntityOut, Record};
 use crate::lexicon::EntityKind;
 
 /// An output format.
@@ -117,17 +117,36 @@ fn write_text<W: Write>(out: &mut W, a: &Analysis) -> io::Result<()> {
             continue;
         }
         writeln!(out, "\n{heading}")?;
-        let width = list.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
-        for e in list {
+        let names: Vec<String> = list.iter().map(|e| shown_name(e, &list)).collect();
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        for (e, name) in list.iter().zip(&names) {
             let mut forms: Vec<&str> =
                 e.mentions.iter().map(|m| m.text.as_str()).filter(|t| *t != e.name).collect();
             forms.sort_unstable();
             forms.dedup();
             let aka = if forms.is_empty() { String::new() } else { format!("  ({})", forms.join(", ")) };
-            writeln!(out, "  {:<width$}  {:>3}{aka}", e.name, e.count)?;
+            writeln!(out, "  {name:<width$}  {:>3}{aka}", e.count)?;
         }
     }
     Ok(())
+}
+
+/// An entity's name as the text view lists it: two entities of one name (the city and the
+/// province of Jakarta, two Springfields) are told apart by their finer kind, or by their ids
+/// when that is the same or missing.
+fn shown_name(e: &EntityOut, list: &[&EntityOut]) -> String {
+    let namesakes: Vec<&&EntityOut> = list.iter().filter(|o| o.name == e.name).collect();
+    if namesakes.len() < 2 {
+        return e.name.clone();
+    }
+    let subtypes_differ = namesakes
+        .iter()
+        .all(|o| o.subtype.is_some() && namesakes.iter().filter(|p| p.subtype == o.subtype).count() == 1);
+    match (&e.subtype, &e.id) {
+        (Some(subtype), _) if subtypes_differ => format!("{} ({subtype})", e.name),
+        (_, Some(id)) => format!("{} [{id}]", e.name),
+        (_, None) => format!("{} [new]", e.name),
+    }
 }
 
 #[cfg(test)]
@@ -147,5 +166,38 @@ mod tests {
         let mut e = Emitter::new(Format::Jsonl, Vec::new());
         e.emit(&r).unwrap();
         assert_eq!(String::from_utf8(e.finish().unwrap()).unwrap(), "{\"id\":\"x\",\"error\":\"bad\"}\n");
+    }
+
+    fn entity(name: &str, id: Option<&str>, subtype: Option<&str>) -> EntityOut {
+        EntityOut {
+            name: name.into(),
+            kind: EntityKind::Place,
+            id: id.map(String::from),
+            count: 1,
+            subtype: subtype.map(String::from),
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn namesakes_are_told_apart_in_the_text_view() {
+        let city = entity("Jakarta", Some("geonames:1642911"), Some("capital"));
+        let province = entity("Jakarta", Some("local:id-31"), Some("province"));
+        let other = entity("Bogor", Some("geonames:1648473"), Some("city"));
+        let list = [&city, &province, &other];
+        let shown: Vec<String> = list.iter().map(|e| shown_name(e, &list)).collect();
+        assert_eq!(shown, ["Jakarta (capital)", "Jakarta (province)", "Bogor"]);
+        // The same finer kind: the ids tell them apart; a name the rules found has none.
+        let (a, b) = (
+            entity("Springfield", Some("geonames:1"), Some("city")),
+            entity("Springfield", Some("geonames:2"), Some("city")),
+        );
+        let new = entity("Springfield", None, None);
+        let list = [&a, &b, &new];
+        let shown: Vec<String> = list.iter().map(|e| shown_name(e, &list)).collect();
+        assert_eq!(shown, ["Springfield [geonames:1]", "Springfield [geonames:2]", "Springfield [new]"]);
+        // The JSON contract is unchanged: no subtype field.
+        let json = serde_json::to_value(&city).unwrap();
+        assert!(json.get("subtype").is_none() && json.get("name").is_some());
     }
 }

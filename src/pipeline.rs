@@ -279,7 +279,11 @@ fn group_entities(
         let i = *slot.entry((m.target.clone(), m.kind)).or_insert_with(|| {
             let (name, id) = g.name_and_id(&m.target);
             let (name, id) = (name.to_string(), id.map(String::from));
-            out.push((m.range.start, EntityOut { name, kind: m.kind, id, count: 0, mentions: Vec::new() }));
+            let subtype = g.subtype(&m.target).map(String::from);
+            out.push((
+                m.range.start,
+                EntityOut { name, kind: m.kind, id, count: 0, subtype, mentions: Vec::new() },
+            ));
             out.len() - 1
         });
         let entity = &mut out[i].1;
