@@ -591,6 +591,7 @@ impl Gazetteer {
         words: &[Vec<(usize, &str)>],
         mut mentions: Vec<Mention>,
     ) -> Vec<Mention> {
+        self.relink_to_organizations(text, &mut mentions);
         let mut short: HashMap<&str, Option<&Mention>> = HashMap::default();
         for m in &mentions {
             if m.kind != EntityKind::Person || m.source == MentionSource::Alias || m.confidence < 0.75 {
@@ -664,6 +665,45 @@ impl Gazetteer {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.range.start);
         mentions
+    }
+
+    /// A one-word guess of the rules that is a distinctive word of an organization the lexicon
+    /// found in the same article refers to it: "Udayana" after "Udayana University".
+    fn relink_to_organizations(&self, text: &str, mentions: &mut [Mention]) {
+        let mut words: HashMap<&str, Option<(EntityKind, &Target)>> = HashMap::default();
+        for m in mentions.iter() {
+            if m.kind != EntityKind::Organization || m.source != MentionSource::Lexicon {
+                continue;
+            }
+            for w in text[m.range.clone()].split_whitespace() {
+                if w.chars().count() >= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !self.cues.is_skipped(w)
+                    && !self.cues.is_role(w)
+                {
+                    let slot = words.entry(w).or_insert(Some((m.kind, &m.target)));
+                    if slot.is_some_and(|(_, t)| *t != m.target) {
+                        *slot = None; // two organizations share the word: it names neither
+                    }
+                }
+            }
+        }
+        if words.is_empty() {
+            return;
+        }
+        let relinks: Vec<(usize, EntityKind, Target)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.source == MentionSource::Rule)
+            .filter_map(|(i, m)| match words.get(&text[m.range.clone()]) {
+                Some(Some((kind, target))) => Some((i, *kind, (*target).clone())),
+                _ => None,
+            })
+            .collect();
+        for (i, kind, target) in relinks {
+            let m = &mut mentions[i];
+            (m.kind, m.target, m.source) = (kind, target, MentionSource::Alias);
+        }
     }
 
     /// Which of two entities sharing an alias wins: prominence, then Indonesian places in
@@ -1048,6 +1088,25 @@ mod tests {
         assert_eq!(
             kinds(&g, "It was found in a house belonging to Detroux, who said nothing.", Lang::En),
             [("Detroux", P, R)]
+        );
+    }
+
+    #[test]
+    fn a_word_of_a_known_organization_is_that_organization() {
+        let g = gazetteer(&format!(
+            "{LEX}Q8\tORGANIZATION\tUniversitas Udayana\tuniversity\tID\t40\tUdayana University\n"
+        ));
+        let text =
+            "Graduates of Udayana University built it. A lecturer at Udayana who advises them said so.";
+        assert_eq!(
+            tag(&g, text, Lang::En),
+            [("Udayana University", "Universitas Udayana".into()), ("Udayana", "Universitas Udayana".into())]
+        );
+        assert_eq!(kinds(&g, text, Lang::En)[1], ("Udayana", EntityKind::Organization, MentionSource::Alias));
+        // Without the full name in the article, the rules' guess stands.
+        assert_eq!(
+            kinds(&g, "A lecturer at Udayana who advises them said so.", Lang::En),
+            [("Udayana", EntityKind::Person, MentionSource::Rule)]
         );
     }
 
