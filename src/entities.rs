@@ -76,6 +76,8 @@ pub struct TagSpan {
     pub range: Range<usize>,
     /// Whether entities in it count (teasers and menus do not).
     pub tag: bool,
+    /// The article's headline, where capitals say nothing: only the lexicons name things in it.
+    pub headline: bool,
 }
 
 pub use crate::rules::Cues;
@@ -550,8 +552,14 @@ impl Gazetteer {
             if !span.tag {
                 continue;
             }
-            let rules =
-                SentenceRules { cues: &self.cues, text, sentence: span.range.clone(), index: si, lang };
+            let rules = SentenceRules {
+                cues: &self.cues,
+                text,
+                sentence: span.range.clone(),
+                index: si,
+                lang,
+                headline: span.headline,
+            };
             let known: Vec<(Range<usize>, EntityKind)> =
                 here.iter().map(|m| (m.range.clone(), m.kind)).collect();
             let verdict = rules.run(&known, &words[si]);
@@ -865,7 +873,7 @@ mod tests {
     }
 
     fn tag<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, String)> {
-        let spans = vec![TagSpan { range: 0..text.len(), tag: true }];
+        let spans = vec![TagSpan { range: 0..text.len(), tag: true, headline: false }];
         g.tag(text, &spans, lang)
             .into_iter()
             .map(|m| (&text[m.range.clone()], g.name_and_id(&m.target).0.to_string()))
@@ -996,7 +1004,7 @@ mod tests {
     }
 
     fn kinds<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, EntityKind, MentionSource)> {
-        let spans = vec![TagSpan { range: 0..text.len(), tag: true }];
+        let spans = vec![TagSpan { range: 0..text.len(), tag: true, headline: false }];
         g.tag(text, &spans, lang).into_iter().map(|m| (&text[m.range], m.kind, m.source)).collect()
     }
 
@@ -1107,6 +1115,25 @@ mod tests {
         assert_eq!(
             kinds(&g, "A lecturer at Udayana who advises them said so.", Lang::En),
             [("Udayana", EntityKind::Person, MentionSource::Rule)]
+        );
+    }
+
+    #[test]
+    fn headlines_and_list_items_lend_no_capitals() {
+        let g = gazetteer(LEX);
+        // A title-case headline with a figure in it: only the lexicon names things there.
+        let text = "Kartu Pasar Sehat Indonesia Mulai Berlaku, Ini 5 Hal yang Perlu Diketahui";
+        let span = |headline| vec![TagSpan { range: 0..text.len(), tag: true, headline }];
+        let found = |headline| -> Vec<&str> {
+            g.tag(text, &span(headline), Lang::Id).into_iter().map(|m| &text[m.range]).collect()
+        };
+        assert_eq!(found(true), ["Indonesia"]);
+        assert_ne!(found(false), ["Indonesia"], "as a body sentence the capitals read as a name");
+        // The word after a list item's number is first in its sentence.
+        assert!(kinds(&g, "3. Cara mendaftar", Lang::Id).is_empty());
+        assert_eq!(
+            kinds(&g, "3. Kata Budi Santoso", Lang::Id),
+            [("Budi Santoso", EntityKind::Person, MentionSource::Rule)]
         );
     }
 

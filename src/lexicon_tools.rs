@@ -682,7 +682,7 @@ impl Resolver {
     /// What the tagger finds in `text` read as one sentence.
     fn tag(&self, text: &str, lang: Lang) -> Vec<Tagged> {
         let lexicon = self.lexicon();
-        let spans = [TagSpan { range: 0..text.len(), tag: true }];
+        let spans = [TagSpan { range: 0..text.len(), tag: true, headline: false }];
         let chars = |b: usize| text[..b].chars().count();
         self.gazetteer
             .tag(text, &spans, lang)

@@ -162,7 +162,11 @@ impl Pipeline {
             Some(g) => {
                 let spans: Vec<TagSpan> = sentences
                     .iter()
-                    .map(|(r, z)| TagSpan { range: r.clone(), tag: z.feeds_entities() })
+                    .map(|(r, z)| TagSpan {
+                        range: r.clone(),
+                        tag: z.feeds_entities(),
+                        headline: *z == Zone::Title,
+                    })
                     .collect();
                 g.tag_with_words(text, &spans, &words, lang)
             }

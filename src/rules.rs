@@ -272,6 +272,8 @@ pub(crate) struct SentenceRules<'a> {
     pub sentence: Range<usize>,
     pub index: usize,
     pub lang: Lang,
+    /// The sentence is the article's headline ([`crate::entities::TagSpan::headline`]).
+    pub headline: bool,
 }
 
 /// What the rules decide about the lexicon's mentions in a sentence.
@@ -460,10 +462,18 @@ impl SentenceRules<'_> {
             // followed by a score is a team, whatever else it names.
             self.teams(reading, &mut verdict);
         }
-        if self.headline(&words) {
+        if self.headline || self.headline(&words) {
             return verdict;
         }
-        let first_word = 0;
+        // A list item's number does not make the word after it any less first ("3. Cara
+        // mendaftar").
+        let first_word = usize::from(
+            words.len() > 1
+                && words[0].range.start == self.sentence.start
+                && words[0].text.len() <= 3
+                && words[0].text.bytes().all(|b| b.is_ascii_digit())
+                && self.text[words[0].range.end..].starts_with(['.', ')']),
+        );
         let mut i = 0;
         while i < words.len() {
             if !self.name_word(&words[i]) && !self.balinese_marker(&words, i) {
@@ -965,8 +975,14 @@ mod tests {
         }
         cues.set_mut(Kind::Person).insert("kata  \u{0DF3}".into());
         cues.index();
-        let rules =
-            SentenceRules { cues: &cues, text: &text, sentence: 0..text.len(), index: 0, lang: Lang::Id };
+        let rules = SentenceRules {
+            cues: &cues,
+            text: &text,
+            sentence: 0..text.len(),
+            index: 0,
+            lang: Lang::Id,
+            headline: false,
+        };
         let given = crate::tokenize::sentence_words(&text, &(0..text.len()));
         let words = rules.words(&given);
         assert!(words.iter().any(|w| w.key.contains(' ')), "a word key with a space is read");

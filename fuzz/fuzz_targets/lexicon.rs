@@ -48,11 +48,11 @@ fuzz_target!(|data: &[u8]| {
     let mut spans = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices(['.', '\n']) {
-        spans.push(TagSpan { range: start..i + 1, tag: spans.len() % 3 != 2 });
+        spans.push(TagSpan { range: start..i + 1, tag: spans.len() % 3 != 2, headline: spans.len() % 5 == 1 });
         start = i + 1;
     }
     if start < text.len() {
-        spans.push(TagSpan { range: start..text.len(), tag: true });
+        spans.push(TagSpan { range: start..text.len(), tag: true, headline: false });
     }
     for lang in [Lang::Id, Lang::En] {
         for m in gazetteer.tag(&text, &spans, lang) {
