@@ -1041,6 +1041,8 @@ mod tests {
         );
         // Results lines: a name before a score is a team.
         assert_eq!(kinds(&g, "Leeds 2 Chelsea 1", Lang::En), [("Leeds", O, R), ("Chelsea", O, R)]);
+        // A known given name makes a person, first in the sentence or not (given-names-id-extra.txt).
+        assert_eq!(kinds(&g, "Retno Handayani tiba kemarin.", Lang::Id), [("Retno Handayani", P, R)]);
         // A military rank's corps completes the title ("Kolonel Penerbang").
         assert_eq!(
             kinds(&g, "Hadir pula Kolonel Penerbang Hadi Purnomo.", Lang::Id),

@@ -131,6 +131,7 @@ impl Cues {
             .expect("the built-in cues.tsv is valid (a unit test proves it)");
         let given = cues.set_mut(Kind::Given);
         given.extend(word_list(include_str!("../lexicons/given-names-id.txt")));
+        given.extend(word_list(include_str!("../lexicons/given-names-id-extra.txt")));
         given.extend(word_list(include_str!("../lexicons/given-names-en.txt")));
         given.extend(word_list(include_str!("../lexicons/given-names-world.txt")));
         let balinese: Vec<String> = cues.set(Kind::Balinese).iter().cloned().collect();
