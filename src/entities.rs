@@ -1168,5 +1168,13 @@ mod tests {
             kinds(&g, "Ia tiba di Bandar kemarin.", Lang::Id),
             [("Bandar", L, MentionSource::Lexicon)]
         );
+        // A connector before the next headed name stays out of both.
+        assert_eq!(
+            kinds(&g, "Ia bersama Pangkalan Udara Sugiri Sukani dan Pangkalan Udara Harry Hadi.", Lang::Id),
+            [
+                ("Pangkalan Udara Sugiri Sukani", EntityKind::Organization, R),
+                ("Pangkalan Udara Harry Hadi", EntityKind::Organization, R)
+            ]
+        );
     }
 }

@@ -680,6 +680,11 @@ impl SentenceRules<'_> {
                 {
                     j += 1;
                 }
+                // A connector that led to the next name is no part of this one ("Pangkalan Udara
+                // Sugiri Sukani dan Pangkalan Udara …").
+                while j > head_end && !words[j - 1].cap && j < end {
+                    j -= 1;
+                }
                 if j > head_end {
                     // A school, hotel or mosque where something happens is a place ("di Hotel
                     // Preanger", "at Wembley Stadium"); otherwise it is the organization.
