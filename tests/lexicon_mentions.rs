@@ -454,3 +454,34 @@ fn every_table_row_is_covered() {
         assert!(cases.iter().any(|c| c.row.starts_with(extra)), "{extra} has no case");
     }
 }
+
+/// Indonesian nouns of a stem and "-an" are no alternate names of places (GeoNames gives
+/// "Pangkalan" for Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang): `places.py` drops them.
+#[test]
+fn derived_indonesian_words_are_not_places() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    for text in [
+        "Ia menjabat Kepala Urusan Umum di kantor itu.",
+        "Warga mengungsi ke Empangan Besar kemarin.",
+        "Pangkalan ojek itu dipindahkan.",
+    ] {
+        let mut doc = Document::new("derived", text);
+        doc.lang = Some(Lang::Id);
+        let found: Vec<String> = pipeline
+            .analyze(&doc)
+            .entities
+            .iter()
+            .filter(|e| e.kind == Place)
+            .map(|e| e.name.clone())
+            .collect();
+        assert!(
+            !found.iter().any(|n| ["Ulsan", "Ampang", "Bangkalan"].contains(&n.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+    // The places themselves are still found by their names.
+    let mut doc = Document::new("places", "Banjir melanda Bangkalan, sementara warga Ulsan bersiap.");
+    doc.lang = Some(Lang::Id);
+    let names: Vec<String> = pipeline.analyze(&doc).entities.iter().map(|e| e.name.clone()).collect();
+    assert!(names.contains(&"Bangkalan".to_string()) && names.contains(&"Ulsan".to_string()), "{names:?}");
+}

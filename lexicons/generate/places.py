@@ -62,7 +62,8 @@ Latin script; length >= 4; not ALL-CAPS (drops IATA codes, PBB, AS); starts with
 letter; no digits; none of ``, ( ) / ; [ ] " = @ !``; not a common English (wamerican, lower-case
 entries) or Indonesian (hunspell-id, lower-case stems) word, whatever the population ("Aman" for
 Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left to the curated
-layer); not a given name or surname of the ``context`` lists unless the place has >= 1,000,000
+layer), nor such a stem with the noun suffix -an, which hunspell-id does not list ("Pangkalan" for
+Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the ``context`` lists unless the place has >= 1,000,000
 people, and then not when it is another place's primary name ("Nico" for Nice, "Victoria" for Hong
 Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
 South River); not a name that the hand-curated lexicons (``entities/organizations.tsv``,
@@ -445,6 +446,14 @@ class Builder:
         f = fold(text)
         return " " not in f and f in self.common
 
+    def is_derived_id_word(self, text: str) -> bool:
+        """An Indonesian noun of a dictionary stem and the suffix -an, which hunspell-id lists only as
+        stems: "Pangkalan" (base; an alternate of Bangkalan), "Urusan" (affairs; of Ulsan),
+        "Empangan" (dam; of Ampang). Alternate names only: a primary name so formed (Tarakan,
+        Kuningan) is the place's own."""
+        f = fold(text)
+        return " " not in f and f.endswith("an") and len(f) >= 6 and f[:-2] in self.common_id
+
     def add_alternate(self, e: Entity, text: str, source: str = "geonames") -> None:
         """GeoNames alternate name with the section-5 filters."""
         t = nfc(text)
@@ -462,6 +471,8 @@ class Builder:
             reason = "lower-case"
         elif self.is_common(t):
             reason = "common-word"
+        elif self.is_derived_id_word(t):
+            reason = "derived-id-word"
         elif fold(t) in self.context_names and e.population < EXEMPT_POP and fold(t) != fold(e.canonical):
             reason = "given-name-or-surname"
         else:
