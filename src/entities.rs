@@ -600,29 +600,16 @@ impl Gazetteer {
         mut mentions: Vec<Mention>,
     ) -> Vec<Mention> {
         self.relink_to_organizations(text, &mut mentions);
-        let mut short: HashMap<&str, Option<&Mention>> = HashMap::default();
-        for m in &mentions {
-            if m.kind != EntityKind::Person || m.source == MentionSource::Alias || m.confidence < 0.75 {
-                continue;
-            }
-            let words: Vec<&str> = text[m.range.clone()].split_whitespace().collect();
-            // A person's name has two to four words; a longer "name" is a misread office.
-            if !(2..=4).contains(&words.len()) {
-                continue;
-            }
-            for w in words {
-                if w.chars().count() >= 3
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && !self.cues.is_skipped(w)
-                    && !self.cues.is_role(w)
-                {
-                    let slot = short.entry(w).or_insert(Some(m));
-                    if slot.is_some_and(|s| s.target != m.target) {
-                        *slot = None; // two people share the word: it names neither
-                    }
-                }
-            }
-        }
+        let short = self.short_forms(
+            text,
+            mentions.iter().filter(|m| {
+                // A person's name has two to four words; a longer "name" is a misread office.
+                m.kind == EntityKind::Person
+                    && m.source != MentionSource::Alias
+                    && m.confidence >= 0.75
+                    && (2..=4).contains(&text[m.range.clone()].split_whitespace().count())
+            }),
+        );
         if short.is_empty() {
             return mentions;
         }
@@ -647,7 +634,7 @@ impl Gazetteer {
                     // A one-word guess yields to the person named in full ("Dr. Whitfield said").
                     Ok(i)
                         if mentions[i].range == range
-                            && mentions[i].target != full.target
+                            && mentions[i].target != **full
                             && mentions[i].source == MentionSource::Rule =>
                     {
                         replaced.insert(i);
@@ -660,7 +647,7 @@ impl Gazetteer {
                     sentence: si,
                     source: MentionSource::Alias,
                     kind: EntityKind::Person,
-                    target: full.target.clone(),
+                    target: (*full).clone(),
                     confidence: 0.8,
                 });
             }
@@ -678,40 +665,54 @@ impl Gazetteer {
     /// A one-word guess of the rules that is a distinctive word of an organization the lexicon
     /// found in the same article refers to it: "Udayana" after "Udayana University".
     fn relink_to_organizations(&self, text: &str, mentions: &mut [Mention]) {
-        let mut words: HashMap<&str, Option<(EntityKind, &Target)>> = HashMap::default();
-        for m in mentions.iter() {
-            if m.kind != EntityKind::Organization || m.source != MentionSource::Lexicon {
-                continue;
-            }
+        let words = self.short_forms(
+            text,
+            mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Organization && m.source == MentionSource::Lexicon),
+        );
+        if words.is_empty() {
+            return;
+        }
+        let relinks: Vec<(usize, Target)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.source == MentionSource::Rule)
+            .filter_map(|(i, m)| match words.get(&text[m.range.clone()]) {
+                Some(Some(target)) => Some((i, (*target).clone())),
+                _ => None,
+            })
+            .collect();
+        for (i, target) in relinks {
+            let m = &mut mentions[i];
+            (m.kind, m.target, m.source) = (EntityKind::Organization, target, MentionSource::Alias);
+        }
+    }
+
+    /// The words of `names` that may stand alone for them later in the article (capitalized, of
+    /// three letters or more, no function word, title or head word), each with the entity it
+    /// names; `None` for a word two entities share, which names neither.
+    fn short_forms<'m>(
+        &self,
+        text: &'m str,
+        names: impl Iterator<Item = &'m Mention>,
+    ) -> HashMap<&'m str, Option<&'m Target>> {
+        let mut short: HashMap<&str, Option<&Target>> = HashMap::default();
+        for m in names {
             for w in text[m.range.clone()].split_whitespace() {
                 if w.chars().count() >= 3
                     && w.chars().next().is_some_and(char::is_uppercase)
                     && !self.cues.is_skipped(w)
                     && !self.cues.is_role(w)
                 {
-                    let slot = words.entry(w).or_insert(Some((m.kind, &m.target)));
-                    if slot.is_some_and(|(_, t)| *t != m.target) {
-                        *slot = None; // two organizations share the word: it names neither
+                    let slot = short.entry(w).or_insert(Some(&m.target));
+                    if slot.is_some_and(|t| *t != m.target) {
+                        *slot = None;
                     }
                 }
             }
         }
-        if words.is_empty() {
-            return;
-        }
-        let relinks: Vec<(usize, EntityKind, Target)> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.source == MentionSource::Rule)
-            .filter_map(|(i, m)| match words.get(&text[m.range.clone()]) {
-                Some(Some((kind, target))) => Some((i, *kind, (*target).clone())),
-                _ => None,
-            })
-            .collect();
-        for (i, kind, target) in relinks {
-            let m = &mut mentions[i];
-            (m.kind, m.target, m.source) = (kind, target, MentionSource::Alias);
-        }
+        short
     }
 
     /// Which of two entities sharing an alias wins: prominence, then Indonesian places in
