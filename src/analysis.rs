@@ -82,7 +82,7 @@ pub struct EntityOut {
     /// Number of mentions.
     pub count: usize,
     /// The lexicon's finer kind (`city`, `province`, `politician`, …), not serialized: the text
-    /// view tells apart two entities of one name by it ("Jakarta (city)", "Jakarta (province)").
+    /// view tells apart two entities of one name by it ("Jakarta (capital)", "Jakarta (province)").
     #[serde(skip)]
     pub subtype: Option<String>,
     /// The mentions, in document order.

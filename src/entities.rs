@@ -558,7 +558,7 @@ impl Gazetteer {
                 sentence: span.range.clone(),
                 index: si,
                 lang,
-                headline: span.headline,
+                title: span.headline,
             };
             let known: Vec<(Range<usize>, EntityKind)> =
                 here.iter().map(|m| (m.range.clone(), m.kind)).collect();

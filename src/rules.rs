@@ -273,8 +273,9 @@ pub(crate) struct SentenceRules<'a> {
     pub sentence: Range<usize>,
     pub index: usize,
     pub lang: Lang,
-    /// The sentence is the article's headline ([`crate::entities::TagSpan::headline`]).
-    pub headline: bool,
+    /// The sentence is the article's title line ([`crate::entities::TagSpan::headline`]), a
+    /// headline whatever [`SentenceRules::headline`] finds.
+    pub title: bool,
 }
 
 /// What the rules decide about the lexicon's mentions in a sentence.
@@ -463,7 +464,7 @@ impl SentenceRules<'_> {
             // followed by a score is a team, whatever else it names.
             self.teams(reading, &mut verdict);
         }
-        if self.headline || self.headline(&words) {
+        if self.title || self.headline(&words) {
             return verdict;
         }
         // A list item's number does not make the word after it any less first ("3. Cara
@@ -682,8 +683,10 @@ impl SentenceRules<'_> {
                 }
                 // A connector that led to the next name is no part of this one ("Pangkalan Udara
                 // Sugiri Sukani dan Pangkalan Udara …").
-                while j > head_end && !words[j - 1].cap && j < end {
-                    j -= 1;
+                if j < end {
+                    while j > head_end && !words[j - 1].cap {
+                        j -= 1;
+                    }
                 }
                 if j > head_end {
                     // A school, hotel or mosque where something happens is a place ("di Hotel
@@ -987,7 +990,7 @@ mod tests {
             sentence: 0..text.len(),
             index: 0,
             lang: Lang::Id,
-            headline: false,
+            title: false,
         };
         let given = crate::tokenize::sentence_words(&text, &(0..text.len()));
         let words = rules.words(&given);
