@@ -455,6 +455,13 @@ fn every_table_row_is_covered() {
     }
 }
 
+/// The names of the places ringkas finds in an Indonesian `text`.
+fn places_in(pipeline: &Pipeline, text: &str) -> Vec<String> {
+    let mut doc = Document::new("places", text);
+    doc.lang = Some(Lang::Id);
+    pipeline.analyze(&doc).entities.into_iter().filter(|e| e.kind == Place).map(|e| e.name).collect()
+}
+
 /// Indonesian nouns of a stem and "-an" are no alternate names of places (GeoNames gives
 /// "Pangkalan" for Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang): `places.py` drops them.
 #[test]
@@ -465,24 +472,14 @@ fn derived_indonesian_words_are_not_places() {
         "Warga mengungsi ke Empangan Besar kemarin.",
         "Pangkalan ojek itu dipindahkan.",
     ] {
-        let mut doc = Document::new("derived", text);
-        doc.lang = Some(Lang::Id);
-        let found: Vec<String> = pipeline
-            .analyze(&doc)
-            .entities
-            .iter()
-            .filter(|e| e.kind == Place)
-            .map(|e| e.name.clone())
-            .collect();
+        let found = places_in(&pipeline, text);
         assert!(
             !found.iter().any(|n| ["Ulsan", "Ampang", "Bangkalan"].contains(&n.as_str())),
             "{text}: {found:?}"
         );
     }
     // The places themselves are still found by their names.
-    let mut doc = Document::new("places", "Banjir melanda Bangkalan, sementara warga Ulsan bersiap.");
-    doc.lang = Some(Lang::Id);
-    let names: Vec<String> = pipeline.analyze(&doc).entities.iter().map(|e| e.name.clone()).collect();
+    let names = places_in(&pipeline, "Banjir melanda Bangkalan, sementara warga Ulsan bersiap.");
     assert!(names.contains(&"Bangkalan".to_string()) && names.contains(&"Ulsan".to_string()), "{names:?}");
 }
 
@@ -493,15 +490,7 @@ fn own_given_names_are_not_places() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     for text in ["Warga melintasi genangan air. (KOMPAS.com/RIZAL HAKIM)", "Kata Rizal, banjir sudah surut."]
     {
-        let mut doc = Document::new("rizal", text);
-        doc.lang = Some(Lang::Id);
-        let places: Vec<String> = pipeline
-            .analyze(&doc)
-            .entities
-            .iter()
-            .filter(|e| e.kind == Place)
-            .map(|e| e.name.clone())
-            .collect();
+        let places = places_in(&pipeline, text);
         assert!(places.is_empty(), "{text}: {places:?}");
     }
 }
