@@ -857,11 +857,14 @@ impl SentenceRules<'_> {
         // "…, a lecturer at Udayana, said": a name after a place cue ("at", "di") and before a
         // comma ends an aside, and the reporting verb belongs to the subject before it ("…
         // belonging to Detroux, who said" is the person's own).
-        let aside = self.cue_ending(words, run.start, Kind::Place).is_some_and(|c| !words[c].cap)
-            && words.get(run.end).is_some_and(|next| {
-                next.key != "who" && self.text[words[run.end - 1].range.end..next.range.start].contains(',')
-            });
-        let after_said = !aside && self.said_after(words, run.end);
+        let aside = || {
+            self.cue_ending(words, run.start, Kind::Place).is_some_and(|c| !words[c].cap)
+                && words.get(run.end).is_some_and(|next| {
+                    next.key != "who"
+                        && self.text[words[run.end - 1].range.end..next.range.start].contains(',')
+                })
+        };
+        let after_said = self.said_after(words, run.end) && !aside();
         let tail = &words[run.end - 1];
         if n >= 2 && self.is(tail, Kind::OrgTail) && !self.is(first, Kind::Given) {
             return Some((EntityKind::Organization, 0.75));
