@@ -63,7 +63,8 @@ letter; no digits; none of ``, ( ) / ; [ ] " = @ !``; not a common English (wame
 entries) or Indonesian (hunspell-id, lower-case stems) word, whatever the population ("Aman" for
 Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left to the curated
 layer), nor such a stem with the noun suffix -an, which hunspell-id does not list ("Pangkalan" for
-Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the ``context`` lists unless the place has >= 1,000,000
+Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the
+``context`` lists unless the place has >= 1,000,000
 people, and then not when it is another place's primary name ("Nico" for Nice, "Victoria" for Hong
 Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
 South River); not a name that the hand-curated lexicons (``entities/organizations.tsv``,
@@ -85,8 +86,8 @@ Flags
   list counts (hunspell-id lists "bhutan", "brunei"): Jersey, Guernsey.
 * ``context``: the alias is a common given name (SSA, >= 40,000 births since 1940, ``--context-births``),
   a Faker ``id_ID`` first name, one of Faker ``en_US``'s 1,000 most common US surnames (Census) or
-  a Faker ``id_ID`` last name, or one of ringkas's own ``given-names-id-extra.txt``: Washington, Jordan, Georgia, Paris, Sydney, Austin, Lincoln,
-  Madison, Victoria, Charlotte, Israel. The threshold keeps Paris (41k births) and leaves out
+  a Faker ``id_ID`` last name, or one of ringkas's own ``given-names-id-extra.txt``: Washington,
+  Jordan, Georgia, Paris, Sydney, Austin, Lincoln, Madison, Victoria, Charlotte, Israel. The threshold keeps Paris (41k births) and leaves out
   India (23k) and Kenya (27k). Also ``context``: an alias that the curated lexicons give to a
   person or an organisation (Toyota, Columbus, Darwin, Ajax, Ilo/ILO): across types both are kept
   and marked (lexicons.md section 5.4).
@@ -367,19 +368,13 @@ def load_curated_names() -> tuple[dict[str, set[str]], set[str]]:
 def load_own_given_names() -> set[str]:
     """ringkas's hand-written Indonesian given names (lexicons/given-names-id-extra.txt), folded:
     "Rizal" is a name far more often than Jose Rizal in the Philippines."""
-    path = LEXICONS / "given-names-id-extra.txt"
-    return {fold(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {fold(w) for w in given_names.read_word_list(LEXICONS / "given-names-id-extra.txt")}
 
 
 def load_stopwords() -> set[str]:
     """ringkas's own function-word lists (lexicons/stopwords-{id,en}.txt), folded."""
-    words = set()
-    for lang in ("id", "en"):
-        for line in (LEXICONS / f"stopwords-{lang}.txt").read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.add(fold(line.strip()))
-    return words
+    return {fold(w) for lang in ("id", "en")
+            for w in given_names.read_word_list(LEXICONS / f"stopwords-{lang}.txt")}
 
 
 # ====================================================================== builder
