@@ -28,12 +28,19 @@ impl Document {
         Document { id: id.into(), text, lang: None, title: None }
     }
 
-    /// Decodes raw bytes: UTF-8 only, a leading BOM removed. NUL bytes mark a binary file and
-    /// invalid UTF-8 is refused rather than guessed at, each with an error naming `id`.
+    /// Decodes raw bytes: UTF-8 only, a leading BOM removed. NUL bytes mark a binary file,
+    /// invalid UTF-8 is refused rather than guessed at, and a web page (HTML markup) is refused
+    /// rather than read as prose, each with an error naming `id`.
     pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>) -> Result<Document> {
         let id = id.into();
         match decode(bytes) {
-            Ok(text) => Ok(Document::new(id, text)),
+            Ok(text) => {
+                let doc = Document::new(id, text);
+                match markup_reason(&doc.text) {
+                    Some(reason) => Err(Error::Decode { path: doc.id, reason }),
+                    None => Ok(doc),
+                }
+            }
             Err(NotText::Utf16 { big_endian }) => {
                 Err(Error::Decode { path: id, reason: utf16_reason(big_endian) })
             }
@@ -90,6 +97,36 @@ pub(crate) fn utf16_reason(big_endian: bool) -> String {
     format!("UTF-16{order} text (byte-order mark {bom}), not UTF-8; convert it first, e.g. `iconv -f UTF-16 -t UTF-8`")
 }
 
+/// Why `text` is refused as a web page, when it opens with HTML (or XML) markup: a doctype, a
+/// comment, an XML declaration or one of the elements a page or a fragment of one starts with,
+/// past blank space. Read as prose, a page gives tags and scripts as sentences and entities, and
+/// offsets into the markup; its article text has to be extracted first.
+pub(crate) fn markup_reason(text: &str) -> Option<String> {
+    let rest = text.trim_start().strip_prefix('<')?;
+    let head: String = rest.chars().take(12).collect::<String>().to_ascii_lowercase();
+    let opens = ["!doctype", "!--", "?xml"].iter().any(|p| head.starts_with(p)) || {
+        let end = head.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(head.len());
+        let (name, after) = head.split_at(end);
+        PAGE_ELEMENTS.contains(&name)
+            && after.starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace())
+    };
+    let shown: String = rest.chars().take_while(|&c| c != '>' && !c.is_whitespace()).take(12).collect();
+    opens.then(|| {
+        format!(
+            "HTML markup (the text opens with `<{shown}`), not article text; extract the article's \
+             text first, e.g. `trafilatura < page.html`"
+        )
+    })
+}
+
+/// The elements whose opening tag, first in a text, marks it as a web page or a fragment of one.
+const PAGE_ELEMENTS: &[&str] = &[
+    "html", "head", "body", "meta", "title", "link", "script", "style", "noscript", "div", "p", "span",
+    "article", "section", "main", "header", "footer", "nav", "aside", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "table", "ul", "ol", "li", "a", "img", "br", "form", "iframe", "b", "i", "em", "strong", "rss",
+    "feed",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +149,37 @@ mod tests {
         );
         let e = Document::from_bytes("y.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!(e.to_string(), "y.txt: invalid UTF-8 at byte 7 (line 2); ringkas reads UTF-8 only");
+    }
+
+    #[test]
+    fn web_pages_are_refused_and_prose_that_opens_with_a_bracket_is_not() {
+        for page in [
+            "<!DOCTYPE html>\n<html lang=\"id\"><head><title>Berita</title>",
+            "\n  <html>\n<body><p>Presiden tiba di Jakarta.</p>",
+            "<p>Presiden tiba di Jakarta.</p>",
+            "<DIV class=\"artikel\">Presiden tiba.</DIV>",
+            "<!-- saved from url=(0040)https://example.com -->\n<html>",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\">",
+            "<br/>Presiden tiba di Jakarta.",
+            "<b>Presiden</b> tiba.",
+        ] {
+            let e = Document::from_bytes("halaman.txt", page.as_bytes().to_vec()).unwrap_err();
+            assert!(e.to_string().starts_with("halaman.txt: HTML markup (the text opens with `<"), "{e}");
+        }
+        let e = Document::from_bytes("a.html", b"\xef\xbb\xbf<!doctype html><html>".to_vec()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.html: HTML markup (the text opens with `<!doctype`), not article text; extract the \
+             article's text first, e.g. `trafilatura < page.html`"
+        );
+        for prose in [
+            "<Jakarta> adalah judul lagu.",
+            "< 5 persen warga setuju.",
+            "<pre-order> dibuka hari ini.",
+            "Harga naik <p> kata pedagang.",
+            "",
+        ] {
+            assert!(Document::from_bytes("a.txt", prose.as_bytes().to_vec()).is_ok(), "{prose}");
+        }
     }
 }

@@ -429,6 +429,12 @@ impl JsonlReader {
                 }
             },
         };
+        if let Some(reason) = crate::document::markup_reason(&text) {
+            return Job::Failed {
+                id,
+                error: Error::Jsonl { path: self.path.clone(), line: self.line, reason },
+            };
+        }
         let mut doc = Document::new(id, text);
         doc.lang = lang;
         doc.title = article.title;
@@ -454,6 +460,19 @@ mod tests {
                 Job::File { .. } => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_jsonl_line_holding_a_web_page_is_an_error_at_its_line() {
+        let src = b"{\"text\":\"<html><body>Berita</body></html>\"}\n{\"text\":\"Presiden tiba.\"}\n";
+        let got = read(src);
+        assert_eq!(
+            got[0],
+            Err("in:1: HTML markup (the text opens with `<html`), not article text; extract the \
+                 article's text first, e.g. `trafilatura < page.html`"
+                .to_string())
+        );
+        assert_eq!(got[1], Ok("Presiden tiba.".to_string()));
     }
 
     #[test]

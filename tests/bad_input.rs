@@ -128,6 +128,22 @@ fn invalid_utf8_is_an_error_record_naming_byte_and_line() {
     assert_eq!(error, "./m.txt: invalid UTF-8 at byte 25 (line 2); ringkas reads UTF-8 only");
 }
 
+/// A saved web page (`curl` output, `--ext html`) is refused with what to do, not read as prose
+/// whose tags and scripts would become sentences and entities.
+#[test]
+fn a_web_page_is_an_error_record_that_says_to_extract_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<!DOCTYPE html>\n<html lang=\"id\">\n<head><title>Presiden tiba di Jakarta</title>\
+                <script>var x = 1;</script></head>\n<body><p>Presiden tiba di Jakarta.</p></body></html>\n";
+    let (out, rec) = among_good(dir.path(), |d| fs::write(d.join("m.txt"), page).unwrap());
+    let error = assert_failed(&out, &rec, "./m.txt");
+    assert_eq!(
+        error,
+        "./m.txt: HTML markup (the text opens with `<!DOCTYPE`), not article text; extract the \
+         article's text first, e.g. `trafilatura < page.html`"
+    );
+}
+
 /// UTF-16 (what Windows Notepad saves as "Unicode") is text, but not UTF-8: the error says so and
 /// how to convert, for a file and for a JSONL file's first line, instead of "binary file".
 #[test]

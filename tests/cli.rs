@@ -66,7 +66,7 @@ fn folders_read_the_input_formats_extensions_and_warn_when_none_match() {
     std::fs::write(dir.path().join("a.jsonl"), &line).unwrap();
     std::fs::write(dir.path().join("b.ndjson"), &line).unwrap();
     std::fs::write(dir.path().join("c.txt"), seed()).unwrap();
-    std::fs::write(dir.path().join("d.html"), "<p>Presiden tiba di Jakarta.</p>").unwrap();
+    std::fs::write(dir.path().join("d.text"), "Presiden tiba di Jakarta.").unwrap();
     let ids = |args: &[&str]| -> Vec<String> {
         let out = run_in(dir.path(), args, None);
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -74,7 +74,7 @@ fn folders_read_the_input_formats_extensions_and_warn_when_none_match() {
     };
     assert_eq!(ids(&["--format", "jsonl", "."]), ["./c.txt"]);
     assert_eq!(ids(&["--input-format", "jsonl", "--format", "jsonl", "."]), ["from-jsonl", "from-jsonl"]);
-    assert_eq!(ids(&["--format", "jsonl", "--ext", "html,txt", "."]), ["./c.txt", "./d.html"]);
+    assert_eq!(ids(&["--format", "jsonl", "--ext", "text,txt", "."]), ["./c.txt", "./d.text"]);
 
     let out = run_in(dir.path(), &["--format", "jsonl", "-q", "--ext", "xml", "."], None);
     assert_eq!(out.status.code(), Some(0), "nothing failed");
