@@ -118,15 +118,23 @@ struct Tally {
 }
 
 impl Tally {
+    /// "20,000 processed, 0 failed, 2.51 s (7,968/s)": counts with thousands separators, as on
+    /// the progress bar, and the rate once there is a batch to speak of.
     fn line(&self, secs: f64, interrupted: bool) -> String {
-        let Tally { processed, failed, written, skipped } = self;
+        let count = |n: usize| HumanCount(n as u64);
+        let Tally { processed, failed, written, skipped } = *self;
         let files = if written + skipped > 0 {
-            format!(" ({written} written, {skipped} already done)")
+            format!(" ({} written, {} already done)", count(written), count(skipped))
         } else {
             String::new()
         };
         let stop = if interrupted { "interrupted (rerun the same command to resume): " } else { "" };
-        format!("{stop}{processed} processed{files}, {failed} failed, {secs:.2} s")
+        let rate = if processed > 1 && secs > 0.0 {
+            format!(" ({}/s)", HumanCount((processed as f64 / secs).round() as u64))
+        } else {
+            String::new()
+        };
+        format!("{stop}{} processed{files}, {} failed, {secs:.2} s{rate}", count(processed), count(failed))
     }
 
     /// Counts one input; a failure is reported on stderr above the progress bar.
@@ -333,6 +341,20 @@ fn stem(lang: ringkas::Lang, words: Vec<String>, limit: u64) -> Result<ExitCode,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_end_of_run_line_separates_thousands_and_gives_the_rate() {
+        let tally = Tally { processed: 20_000, failed: 1_204, written: 0, skipped: 0 };
+        assert_eq!(tally.line(2.5, false), "20,000 processed, 1,204 failed, 2.50 s (8,000/s)");
+        let tally = Tally { processed: 12_000, failed: 0, written: 4_500, skipped: 7_500 };
+        assert_eq!(
+            tally.line(1.5, true),
+            "interrupted (rerun the same command to resume): 12,000 processed (4,500 written, 7,500 \
+             already done), 0 failed, 1.50 s (8,000/s)"
+        );
+        let one = Tally { processed: 1, failed: 0, written: 0, skipped: 0 };
+        assert_eq!(one.line(0.02, false), "1 processed, 0 failed, 0.02 s");
+    }
 
     #[test]
     fn progress_templates_parse() {
