@@ -1060,6 +1060,36 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_village_and_district_heads_make_places() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        // The head word belongs to a village's or a district's name, written either way.
+        assert_eq!(
+            kinds(&g, "Banjir melanda desa Kutuk dan dusun Krajan di kecamatan Undaan.", Lang::Id),
+            [("desa Kutuk", L, R), ("dusun Krajan", L, R), ("kecamatan Undaan", L, R)]
+        );
+        // "pulau", "kota": a common noun before the name.
+        assert_eq!(kinds(&g, "Ia tinggal di pulau Tuangku.", Lang::Id), [("Tuangku", L, R)]);
+        // A village does not speak; someone from it does.
+        assert_eq!(kinds(&g, "Warga dari desa Kutuk mengatakan hal itu.", Lang::Id), [("desa Kutuk", L, R)]);
+        // Villages of a people, not a named village.
+        for plural in ["Tentara membakar desa-desa Rohingya.", "Foto memperlihatkan banyak desa Rohingya."] {
+            assert!(kinds(&g, plural, Lang::Id).is_empty(), "{plural}");
+        }
+        // A role before it makes a person.
+        assert_eq!(kinds(&g, "Hadir sekretaris desa Anton Yunianto.", Lang::Id), [("Anton Yunianto", P, R)]);
+        // No lowercase head in English, nor across punctuation.
+        assert!(kinds(&g, "The word desa Tuangku is a song.", Lang::En).is_empty());
+        assert!(kinds(&g, "Mereka pulang ke desa, Kutuk menunggu.", Lang::Id).is_empty());
+        // One village whichever way its head is written, named with a capital.
+        let text = "Banjir melanda desa Kutuk. Warga Desa Kutuk mengungsi.";
+        let spans = vec![TagSpan { range: 0..text.len(), tag: true, headline: false }];
+        let targets: Vec<Target> = g.tag(text, &spans, Lang::Id).into_iter().map(|m| m.target).collect();
+        assert_eq!(targets, [Target::New("Desa Kutuk".into()), Target::New("Desa Kutuk".into())]);
+    }
+
+    #[test]
     fn balinese_names_titles_and_asides() {
         use EntityKind::{Person as P, Place as L};
         use MentionSource::{Alias as A, Lexicon as X, Rule as R};

@@ -744,7 +744,9 @@ impl SentenceRules<'_> {
             if !blocked && !headed && !office {
                 let quoted = self.quoted(words, i, j);
                 let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };
-                if let Some((kind, confidence)) = self.classify(words, &run) {
+                if let Some(from) = self.lowercase_head(words, &run) {
+                    self.add(words, from, j, EntityKind::Place, 0.6, verdict);
+                } else if let Some((kind, confidence)) = self.classify(words, &run) {
                     self.add(words, i, j, kind, confidence, verdict);
                 }
             }
@@ -901,6 +903,42 @@ impl SentenceRules<'_> {
         None
     }
 
+    /// "warga desa Kutuk", "di kecamatan Undaan", "kota Pati": Indonesian often writes the head
+    /// word of a village's or a district's name in lowercase, and the unknown name after it is
+    /// then a place all the same. Where the run starts, with the head word when it belongs to the
+    /// name as it does capitalized ("Desa Kedungbulus"), without it when it is a common noun
+    /// before the name ("kota", "pulau", "gunung", "provinsi"). A role before it makes a person
+    /// ("kepala desa Sutrisno"); a reporting verb after it does not ("… dari desa Kutuk
+    /// mengatakan": a village does not speak, someone from it does).
+    fn lowercase_head(&self, words: &[Word<'_>], run: &Run) -> Option<usize> {
+        if self.lang != Lang::Id || run.person_cue || run.quoted {
+            return None;
+        }
+        let c = self.cue_ending(words, run.start, Kind::PlaceHead)?;
+        let head = &words[c];
+        let gap = &self.text[head.range.end..words[run.start].range.start];
+        if head.cap || c + 1 != run.start || gap != " " {
+            return None;
+        }
+        // "desa-desa Rohingya", "banyak desa Rohingya", "tiga desa Rohingya": villages of a
+        // people, not one named village.
+        let plural = c > 0 && {
+            let before = &words[c - 1];
+            self.text[before.range.end..head.range.start] == *"-"
+                || (!before.cap
+                    && (PLURAL_BEFORE.contains(&&*before.key)
+                        || before.text.bytes().all(|b| b.is_ascii_digit())))
+        };
+        if plural {
+            return None;
+        }
+        if LOWERCASE_HEADS_KEPT.contains(&&*head.key) {
+            Some(c)
+        } else {
+            LOWERCASE_HEADS_BEFORE.contains(&&*head.key).then_some(run.start)
+        }
+    }
+
     /// A reporting verb after the run, past a comma or a closing quote.
     fn said_after(&self, words: &[Word<'_>], end: usize) -> bool {
         let Some(next) = words.get(end) else { return false };
@@ -926,7 +964,12 @@ impl SentenceRules<'_> {
         if kind != EntityKind::Organization || end - start >= 2 {
             range.end -= possessive_len(words[end - 1].text);
         }
-        let name = self.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut name = self.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        // A lowercase head word is capitalized in the name: "desa Kutuk" and "Desa Kutuk" are one
+        // village, "Desa Kutuk".
+        if !words[start].cap {
+            name = name.chars().take(1).flat_map(char::to_uppercase).chain(name.chars().skip(1)).collect();
+        }
         verdict.added.push(Mention {
             range,
             sentence: self.index,
@@ -947,6 +990,20 @@ pub(crate) fn possessive_len(word: &str) -> usize {
 }
 
 /// A run of unknown capitalized words and what stands around it.
+/// Lowercase head words that belong to the place name after them (see `lowercase_head`).
+const LOWERCASE_HEADS_KEPT: &[&str] =
+    &["desa", "dusun", "kecamatan", "kelurahan", "kabupaten", "kampung", "sungai"];
+
+/// Words before a lowercase head word that make it plural, a kind and not a name (see
+/// `lowercase_head`).
+const PLURAL_BEFORE: &[&str] = &[
+    "banyak", "beberapa", "sejumlah", "semua", "seluruh", "berbagai", "para", "puluhan", "ratusan", "ribuan",
+    "belasan", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+];
+
+/// Lowercase head words that are common nouns before a place name (see `lowercase_head`).
+const LOWERCASE_HEADS_BEFORE: &[&str] = &["kota", "pulau", "gunung", "provinsi"];
+
 struct Run {
     start: usize,
     end: usize,
