@@ -1062,13 +1062,15 @@ mod tests {
     #[test]
     fn lowercase_village_and_district_heads_make_places() {
         use EntityKind::{Person as P, Place as L};
-        use MentionSource::Rule as R;
+        use MentionSource::{Lexicon as X, Rule as R};
         let g = gazetteer(LEX);
         // The head word belongs to a village's or a district's name, written either way.
         assert_eq!(
             kinds(&g, "Banjir melanda desa Kutuk dan dusun Krajan di kecamatan Undaan.", Lang::Id),
             [("desa Kutuk", L, R), ("dusun Krajan", L, R), ("kecamatan Undaan", L, R)]
         );
+        // A known place takes in the head word as it does capitalized.
+        assert_eq!(kinds(&g, "Warga kabupaten Batu mengungsi.", Lang::Id), [("kabupaten Batu", L, X)]);
         // "pulau", "kota": a common noun before the name.
         assert_eq!(kinds(&g, "Ia tinggal di pulau Tuangku.", Lang::Id), [("Tuangku", L, R)]);
         // A village does not speak; someone from it does.

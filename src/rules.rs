@@ -633,6 +633,18 @@ impl SentenceRules<'_> {
                     .cue_starting(words, i, end, Kind::OrgHead)
                     .or_else(|| self.cue_starting(words, i, end, Kind::PlaceHead));
                 if head.is_none_or(|h| h <= last + 1) {
+                    // "kabupaten Pati": a lowercase head word belongs to a known place's name as it
+                    // does to an unknown one's (and as "Kabupaten Pati" is read).
+                    let (r, kind) = &lexicon[li];
+                    if i == start
+                        && !person_cue
+                        && *kind == EntityKind::Place
+                        && r.start == words[i].range.start
+                    {
+                        if let Some((c, true)) = self.lowercase_head(words, i) {
+                            verdict.widened.push((li, words[c].range.start..r.end));
+                        }
+                    }
                     // An organization's head before a known place makes one organization ("Bank
                     // Indonesia" is in the lexicon; "Universitas Riau" may not be): handled below.
                     i = last + 1;
@@ -744,8 +756,10 @@ impl SentenceRules<'_> {
             if !blocked && !headed && !office {
                 let quoted = self.quoted(words, i, j);
                 let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };
-                if let Some(from) = self.lowercase_head(words, &run) {
-                    self.add(words, from, j, EntityKind::Place, 0.6, verdict);
+                let lowercase_head =
+                    self.lowercase_head(words, i).filter(|_| !person_cue && !quoted && i == start);
+                if let Some((c, kept)) = lowercase_head {
+                    self.add(words, if kept { c } else { i }, j, EntityKind::Place, 0.6, verdict);
                 } else if let Some((kind, confidence)) = self.classify(words, &run) {
                     self.add(words, i, j, kind, confidence, verdict);
                 }
@@ -904,20 +918,20 @@ impl SentenceRules<'_> {
     }
 
     /// "warga desa Kutuk", "di kecamatan Undaan", "kota Pati": Indonesian often writes the head
-    /// word of a village's or a district's name in lowercase, and the unknown name after it is
-    /// then a place all the same. Where the run starts, with the head word when it belongs to the
-    /// name as it does capitalized ("Desa Kedungbulus"), without it when it is a common noun
-    /// before the name ("kota", "pulau", "gunung", "provinsi"). A role before it makes a person
-    /// ("kepala desa Sutrisno"); a reporting verb after it does not ("… dari desa Kutuk
-    /// mengatakan": a village does not speak, someone from it does).
-    fn lowercase_head(&self, words: &[Word<'_>], run: &Run) -> Option<usize> {
-        if self.lang != Lang::Id || run.person_cue || run.quoted {
+    /// word of a village's or a district's name in lowercase, and the name after it (word `at`)
+    /// is then a place all the same. The head word's index, and whether it belongs to the name as
+    /// it does capitalized ("Desa Kedungbulus"), not when it is a common noun before the name
+    /// ("kota", "pulau", "gunung", "provinsi"). The callers leave out names after a role
+    /// ("kepala desa Sutrisno"); a reporting verb after the name changes nothing ("… dari desa
+    /// Kutuk mengatakan": a village does not speak, someone from it does).
+    fn lowercase_head(&self, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> {
+        if self.lang != Lang::Id {
             return None;
         }
-        let c = self.cue_ending(words, run.start, Kind::PlaceHead)?;
+        let c = self.cue_ending(words, at, Kind::PlaceHead)?;
         let head = &words[c];
-        let gap = &self.text[head.range.end..words[run.start].range.start];
-        if head.cap || c + 1 != run.start || gap != " " {
+        let gap = &self.text[head.range.end..words[at].range.start];
+        if head.cap || c + 1 != at || gap != " " {
             return None;
         }
         // "desa-desa Rohingya", "banyak desa Rohingya", "tiga desa Rohingya": villages of a
@@ -933,9 +947,9 @@ impl SentenceRules<'_> {
             return None;
         }
         if LOWERCASE_HEADS_KEPT.contains(&&*head.key) {
-            Some(c)
+            Some((c, true))
         } else {
-            LOWERCASE_HEADS_BEFORE.contains(&&*head.key).then_some(run.start)
+            LOWERCASE_HEADS_BEFORE.contains(&&*head.key).then_some((c, false))
         }
     }
 
