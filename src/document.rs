@@ -34,13 +34,10 @@ impl Document {
     pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>) -> Result<Document> {
         let id = id.into();
         match decode(bytes) {
-            Ok(text) => {
-                let doc = Document::new(id, text);
-                match markup_reason(&doc.text) {
-                    Some(reason) => Err(Error::Decode { path: doc.id, reason }),
-                    None => Ok(doc),
-                }
-            }
+            Ok(text) => match markup_reason(&text) {
+                Some(reason) => Err(Error::Decode { path: id, reason }),
+                None => Ok(Document::new(id, text)),
+            },
             Err(NotText::Utf16 { big_endian }) => {
                 Err(Error::Decode { path: id, reason: utf16_reason(big_endian) })
             }
@@ -99,10 +96,10 @@ pub(crate) fn utf16_reason(big_endian: bool) -> String {
 
 /// Why `text` is refused as a web page, when it opens with HTML (or XML) markup: a doctype, a
 /// comment, an XML declaration or one of the elements a page or a fragment of one starts with,
-/// past blank space. Read as prose, a page gives tags and scripts as sentences and entities, and
+/// past blank space and a byte-order mark. Read as prose, a page gives tags and scripts as sentences and entities, and
 /// offsets into the markup; its article text has to be extracted first.
 pub(crate) fn markup_reason(text: &str) -> Option<String> {
-    let rest = text.trim_start().strip_prefix('<')?;
+    let rest = text.trim_start_matches('\u{feff}').trim_start().strip_prefix('<')?;
     let head: String = rest.chars().take(12).collect::<String>().to_ascii_lowercase();
     let opens = ["!doctype", "!--", "?xml"].iter().any(|p| head.starts_with(p)) || {
         let end = head.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(head.len());

@@ -464,7 +464,7 @@ mod tests {
 
     #[test]
     fn a_jsonl_line_holding_a_web_page_is_an_error_at_its_line() {
-        let src = b"{\"text\":\"<html><body>Berita</body></html>\"}\n{\"text\":\"Presiden tiba.\"}\n";
+        let src = b"{\"text\":\"\\ufeff <html><body>Berita</body></html>\"}\n{\"text\":\"Presiden tiba.\"}\n";
         let got = read(src);
         assert_eq!(
             got[0],
