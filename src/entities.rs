@@ -1191,6 +1191,12 @@ mod tests {
             kinds(&g, "The rates of Bank of Tolberry's branches rose.", Lang::En),
             [("Bank of Tolberry", EntityKind::Organization, R)]
         );
+        // A known place of two words keeps its kind before a possessive: "States's" is a word the
+        // mention ends inside, not an unknown word that made "United States" an organization.
+        assert_eq!(
+            kinds(&g, "It hurt the United States's foreign trade.", Lang::En),
+            [("United States", L, MentionSource::Lexicon)]
+        );
         // "Bandar Udara" is longer than the town "Bandar" it starts with: the airport.
         let g = gazetteer("Q9\tPLACE\tBandar\ttown\tIR\t30\n");
         assert_eq!(

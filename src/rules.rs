@@ -801,6 +801,12 @@ impl SentenceRules<'_> {
         if free.is_empty() || free.iter().any(|&j| (cue(&words[j]) && !tail_word(j)) || words[j].acronym) {
             return false;
         }
+        // A word the mention ends inside is the mention's own, with a possessive ("the Soviet
+        // Union's trade"), not an unknown word beside it.
+        let (r, _) = &lexicon[li];
+        if free.iter().any(|&j| words[j].range.start < r.end && r.start < words[j].range.end) {
+            return false;
+        }
         let kind = lexicon[li].1;
         // The first word is free, or is the lexicon's one-word match ("Austin" in "Austin Butler").
         let first_free = cover[start] == Cover::Free || lexicon[li].0 == words[start].range;
@@ -1003,7 +1009,6 @@ pub(crate) fn possessive_len(word: &str) -> usize {
         .map_or(0, |s| s.len())
 }
 
-/// A run of unknown capitalized words and what stands around it.
 /// Lowercase head words that belong to the place name after them (see `lowercase_head`).
 const LOWERCASE_HEADS_KEPT: &[&str] =
     &["desa", "dusun", "kecamatan", "kelurahan", "kabupaten", "kampung", "sungai"];
@@ -1018,6 +1023,7 @@ const PLURAL_BEFORE: &[&str] = &[
 /// Lowercase head words that are common nouns before a place name (see `lowercase_head`).
 const LOWERCASE_HEADS_BEFORE: &[&str] = &["kota", "pulau", "gunung", "provinsi"];
 
+/// A run of unknown capitalized words and what stands around it.
 struct Run {
     start: usize,
     end: usize,
