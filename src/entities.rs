@@ -1042,6 +1042,12 @@ mod tests {
         );
         // Results lines: a name before a score is a team.
         assert_eq!(kinds(&g, "Leeds 2 Chelsea 1", Lang::En), [("Leeds", O, R), ("Chelsea", O, R)]);
+        // So is the name that opens a standings line, known place or not; a row of accounts is
+        // not one, nor a name with a year or two.
+        assert_eq!(kinds(&g, "CHICAGO 71 64 .526 10", Lang::En), [("CHICAGO", O, R)]);
+        assert_eq!(kinds(&g, "Indonesia 3 2 1 0 5 2 7", Lang::En), [("Indonesia", O, R)]);
+        assert!(kinds(&g, "Operating Income 906 962 599 515", Lang::En).is_empty());
+        assert_eq!(kinds(&g, "Indonesia 2019 2020", Lang::En), [("Indonesia", L, X)]);
         // A known given name makes a person, first in the sentence or not (given-names-id-extra.txt).
         assert_eq!(kinds(&g, "Retno Handayani tiba kemarin.", Lang::Id), [("Retno Handayani", P, R)]);
         // A military rank's corps completes the title ("Kolonel Penerbang").

@@ -522,13 +522,24 @@ impl SentenceRules<'_> {
         verdict
     }
 
-    /// Two or more names followed by a small number, or a "v" between names: a results line.
+    /// Two or more names followed by a small number, or a "v" between names: a results line. Or a
+    /// standings line: a name first, then only figures, three or more and one of them under 100
+    /// ("CHICAGO 71 64 .526 10", "Persib 20 12 5 3 41"; a row of accounts, "Operating Income 906
+    /// 962 599", has none).
     fn score_line(&self, words: &[Word<'_>]) -> bool {
         let scored =
             (0..words.len()).filter(|&i| self.team_word(&words[i]) && self.number_after(words, i)).count();
         // Indonesian writes "Kelas 4", "SMA Negeri 1", "Pasal 5": two such are not a table.
         let needed = if self.lang == Lang::En { 2 } else { 3 };
-        scored >= needed || words.iter().any(|w| matches!(w.text, "v" | "vs"))
+        let figure = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
+        let name = words.iter().take_while(|w| self.team_word(w)).count();
+        let standings = (1..=4).contains(&name)
+            && words[0].range.start == self.sentence.start
+            && words.len() - name >= 3
+            && words[name..].iter().all(figure)
+            && words[name..].iter().any(|w| w.text.len() <= 2)
+            && self.number_after(words, name - 1);
+        scored >= needed || standings || words.iter().any(|w| matches!(w.text, "v" | "vs"))
     }
 
     /// A word that can be part of a team's name in a results line.
