@@ -1029,6 +1029,10 @@ mod tests {
             [("PT Sumber Makmur Tbk", O, R)]
         );
         assert_eq!(kinds(&g, "Warga Desa Kedungbulus mengungsi.", Lang::Id), [("Desa Kedungbulus", L, R)]);
+        assert_eq!(
+            kinds(&g, "Izin itu datang dari Departemen Sosial tahun lalu.", Lang::Id),
+            [("Departemen Sosial", O, R)]
+        );
         // A facility where something happens is a place; named alone it is the organization.
         assert_eq!(
             kinds(&g, "Rapat digelar di Hotel Preanger kemarin.", Lang::Id),
