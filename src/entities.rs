@@ -1033,6 +1033,11 @@ mod tests {
             kinds(&g, "Izin itu datang dari Departemen Sosial tahun lalu.", Lang::Id),
             [("Departemen Sosial", O, R)]
         );
+        // A roman numeral inside a headed name, as a figure is.
+        assert_eq!(
+            kinds(&g, "Gedung baru SMK IV Kedungbulus rampung.", Lang::Id),
+            [("SMK IV Kedungbulus", O, R)]
+        );
         // A facility where something happens is a place; named alone it is the organization.
         assert_eq!(
             kinds(&g, "Rapat digelar di Hotel Preanger kemarin.", Lang::Id),

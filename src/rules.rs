@@ -493,10 +493,12 @@ impl SentenceRules<'_> {
                     continue;
                 }
                 let connector = self.is(w, Kind::Connector) || (org_headed && self.is(w, Kind::OrgConnector));
-                // "SMA Negeri 1 Semarang", "Batalyon 4": a number inside a headed name.
+                // "SMA Negeri 1 Semarang", "Batalyon 4", "SMK I Limboto": a number inside a headed
+                // name, in figures or roman numerals.
                 let headed = org_headed || self.is(&words[i], Kind::PlaceHead);
+                let roman = w.text.len() <= 4 && w.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
                 if headed
-                    && w.text.bytes().all(|b| b.is_ascii_digit())
+                    && (w.text.bytes().all(|b| b.is_ascii_digit()) || roman)
                     && w.text.len() <= 3
                     && end + 1 < words.len()
                     && self.joinable(w, &words[end + 1])
