@@ -1033,6 +1033,11 @@ mod tests {
             kinds(&g, "Izin itu datang dari Departemen Sosial tahun lalu.", Lang::Id),
             [("Departemen Sosial", O, R)]
         );
+        // A company's legal form makes an organization even of a name that starts like a person's.
+        assert_eq!(
+            kinds(&g, "It was bought by Magna International Inc on Friday.", Lang::En),
+            [("Magna International Inc", O, R)]
+        );
         // A roman numeral inside a headed name, as a figure is.
         assert_eq!(
             kinds(&g, "Gedung baru SMK IV Kedungbulus rampung.", Lang::Id),

@@ -901,7 +901,10 @@ impl SentenceRules<'_> {
         };
         let after_said = self.said_after(words, run.end) && !aside();
         let tail = &words[run.end - 1];
-        if n >= 2 && self.is(tail, Kind::OrgTail) && !self.is(first, Kind::Given) {
+        // A given name first makes a person of most tails ("Jordan Club"?), not of a company's
+        // legal form ("Magna International Inc", "Abdi Ltd").
+        let legal_form = LEGAL_FORMS.contains(&tail.key.trim_end_matches('.'));
+        if n >= 2 && self.is(tail, Kind::OrgTail) && (legal_form || !self.is(first, Kind::Given)) {
             return Some((EntityKind::Organization, 0.75));
         }
         if n >= 2 && self.is(tail, Kind::PlaceTail) {
@@ -1021,6 +1024,10 @@ pub(crate) fn possessive_len(word: &str) -> usize {
         .find(|s| word.len() > s.len() && word.ends_with(*s))
         .map_or(0, |s| s.len())
 }
+
+/// Organization tails that are a company's legal form: the name is the company's whatever word
+/// starts it.
+const LEGAL_FORMS: &[&str] = &["tbk", "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh"];
 
 /// Lowercase head words that belong to the place name after them (see `lowercase_head`).
 const LOWERCASE_HEADS_KEPT: &[&str] =
