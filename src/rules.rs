@@ -496,10 +496,10 @@ impl SentenceRules<'_> {
                 // "SMA Negeri 1 Semarang", "Batalyon 4", "SMK I Limboto": a number inside a headed
                 // name, in figures or roman numerals.
                 let headed = org_headed || self.is(&words[i], Kind::PlaceHead);
+                let figures = w.text.len() <= 3 && w.text.bytes().all(|b| b.is_ascii_digit());
                 let roman = w.text.len() <= 4 && w.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
                 if headed
-                    && (w.text.bytes().all(|b| b.is_ascii_digit()) || roman)
-                    && w.text.len() <= 3
+                    && (figures || roman)
                     && end + 1 < words.len()
                     && self.joinable(w, &words[end + 1])
                     && self.name_word(&words[end + 1])
@@ -901,8 +901,8 @@ impl SentenceRules<'_> {
         };
         let after_said = self.said_after(words, run.end) && !aside();
         let tail = &words[run.end - 1];
-        // A given name first makes a person of most tails ("Jordan Club"?), not of a company's
-        // legal form ("Magna International Inc", "Abdi Ltd").
+        // A tail makes an organization unless a given name starts the run, which then reads as a
+        // person; a company's legal form makes one whatever starts it ("Magna International Inc").
         let legal_form = LEGAL_FORMS.contains(&tail.key.trim_end_matches('.'));
         if n >= 2 && self.is(tail, Kind::OrgTail) && (legal_form || !self.is(first, Kind::Given)) {
             return Some((EntityKind::Organization, 0.75));
