@@ -1056,6 +1056,11 @@ mod tests {
         );
         // Results lines: a name before a score is a team.
         assert_eq!(kinds(&g, "Leeds 2 Chelsea 1", Lang::En), [("Leeds", O, R), ("Chelsea", O, R)]);
+        // A full name with a country in brackets is a person.
+        assert_eq!(
+            kinds(&g, "Zorvan Kelteth (Indonesia) beat Qelm Traviso (Indonesia) 6-3 6-4", Lang::En),
+            [("Zorvan Kelteth", P, R), ("Indonesia", L, X), ("Qelm Traviso", P, R), ("Indonesia", L, X)]
+        );
         // So is the name that opens a standings line, known place or not; a row of accounts is
         // not one, nor a name with a year or two.
         assert_eq!(kinds(&g, "CHICAGO 71 64 .526 10", Lang::En), [("CHICAGO", O, R)]);

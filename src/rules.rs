@@ -544,6 +544,15 @@ impl SentenceRules<'_> {
         scored >= needed || standings || words.iter().any(|w| matches!(w.text, "v" | "vs"))
     }
 
+    /// A known place in brackets right after word `end - 1`: "Jansher Khan (Pakistan)".
+    fn country_after(&self, s: Reading<'_, '_>, end: usize) -> bool {
+        let after = s.words[end - 1].range.end;
+        self.text[after..self.sentence.end].starts_with(" (")
+            && s.lexicon.iter().any(|(r, k)| {
+                *k == EntityKind::Place && r.start == after + 2 && self.text[r.end..].starts_with(')')
+            })
+    }
+
     /// A word that can be part of a team's name in a results line.
     fn team_word(&self, w: &Word<'_>) -> bool {
         self.name_word(w) && w.text.chars().count() >= 2
@@ -775,6 +784,10 @@ impl SentenceRules<'_> {
                     self.add(words, if kept { c } else { i }, j, EntityKind::Place, 0.6, verdict);
                 } else if let Some((kind, confidence)) = self.classify(words, &run) {
                     self.add(words, i, j, kind, confidence, verdict);
+                } else if j - i >= 2 && !quoted && self.country_after(s, j) {
+                    // "Jansher Khan (Pakistan) beat …", "Aliuska Lopez (Cuba) 12.56": a full name
+                    // with the place it comes from in brackets is a person.
+                    self.add(words, i, j, EntityKind::Person, 0.7, verdict);
                 }
             }
             i = j;
