@@ -494,3 +494,16 @@ fn own_given_names_are_not_places() {
         assert!(places.is_empty(), "{text}: {places:?}");
     }
 }
+
+/// "Surat" is an everyday Indonesian word (a letter; "Surat Keputusan", a decree) before it is a
+/// city in India: the curated lexicon flags it common, so it wants a place cue.
+#[test]
+fn an_indonesian_word_that_names_a_city_abroad_wants_a_cue() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    for text in ["Sekolah itu berdiri berdasarkan Surat Keputusan Menteri.", "Surat kabar itu terbit lagi."] {
+        let places = places_in(&pipeline, text);
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+    let places = places_in(&pipeline, "Banjir melanda kota Surat di India.");
+    assert!(places.contains(&"Surat".to_string()), "{places:?}");
+}
