@@ -45,12 +45,16 @@ pub(crate) enum Kind {
     Office,
     Facility,
     Balinese,
+    PlaceHeadLower,
+    PlaceBefore,
+    Plural,
+    LegalForm,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 16] = [
+    const ALL: [Kind; 20] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -65,6 +69,10 @@ impl Kind {
         Kind::Office,
         Kind::Facility,
         Kind::Balinese,
+        Kind::PlaceHeadLower,
+        Kind::PlaceBefore,
+        Kind::Plural,
+        Kind::LegalForm,
         Kind::Given,
         Kind::Stop,
     ];
@@ -86,6 +94,10 @@ impl Kind {
             Kind::Office => "office",
             Kind::Facility => "facility",
             Kind::Balinese => "balinese",
+            Kind::PlaceHeadLower => "place-head-lower",
+            Kind::PlaceBefore => "place-before",
+            Kind::Plural => "plural",
+            Kind::LegalForm => "legal-form",
             Kind::Given | Kind::Stop => return None,
         })
     }
@@ -100,16 +112,24 @@ impl Kind {
 
     /// A phrase of the set starts with the word.
     fn starts(self) -> u64 {
-        1 << (16 + self as u32)
+        1 << (KIND_BITS + self as u32)
     }
 
     /// A phrase of the set ends with the word.
     fn ends(self) -> u64 {
-        1 << (32 + self as u32)
+        1 << (2 * KIND_BITS + self as u32)
     }
 }
 
-/// What [`Word::mask`] holds before it is looked up: no mask has the top 16 bits.
+/// The bits of a mask per group (alone, starts, ends): one per kind.
+const KIND_BITS: u32 = 20;
+const _: () = assert!(Kind::ALL.len() as u32 <= KIND_BITS && 3 * KIND_BITS < 64);
+
+/// Every kind's bit of one group.
+const GROUP: u64 = (1 << KIND_BITS) - 1;
+
+/// What [`Word::mask`] holds before it is looked up: no mask has the top bits above the three
+/// groups.
 const UNKNOWN: u64 = u64::MAX;
 
 /// The longest cue phrase, in words.
@@ -182,7 +202,7 @@ impl Cues {
             // no set as it comes (cues are trimmed), but joined into a phrase it can end one
             // written with two spaces: every set is asked, and any phrase may start or end here.
             let alone = Kind::ALL.iter().filter(|&&k| self.set(k).contains(key)).fold(0, |m, k| m | k.bit());
-            return alone | (0xffff << 16) | (0xffff << 32);
+            return alone | (GROUP << KIND_BITS) | (GROUP << (2 * KIND_BITS));
         }
         self.masks.get(key).copied().unwrap_or(0)
     }
@@ -916,7 +936,7 @@ impl SentenceRules<'_> {
         let tail = &words[run.end - 1];
         // A tail makes an organization unless a given name starts the run, which then reads as a
         // person; a company's legal form makes one whatever starts it ("Magna International Inc").
-        let legal_form = LEGAL_FORMS.contains(&tail.key.trim_end_matches('.'));
+        let legal_form = self.is(tail, Kind::LegalForm);
         if n >= 2 && self.is(tail, Kind::OrgTail) && (legal_form || !self.is(first, Kind::Given)) {
             return Some((EntityKind::Organization, 0.75));
         }
@@ -975,16 +995,15 @@ impl SentenceRules<'_> {
             let before = &words[c - 1];
             self.text[before.range.end..head.range.start] == *"-"
                 || (!before.cap
-                    && (PLURAL_BEFORE.contains(&&*before.key)
-                        || before.text.bytes().all(|b| b.is_ascii_digit())))
+                    && (self.is(before, Kind::Plural) || before.text.bytes().all(|b| b.is_ascii_digit())))
         };
         if plural {
             return None;
         }
-        if LOWERCASE_HEADS_KEPT.contains(&&*head.key) {
+        if self.is(head, Kind::PlaceHeadLower) {
             Some((c, true))
         } else {
-            LOWERCASE_HEADS_BEFORE.contains(&&*head.key).then_some((c, false))
+            self.is(head, Kind::PlaceBefore).then_some((c, false))
         }
     }
 
@@ -1038,24 +1057,6 @@ pub(crate) fn possessive_len(word: &str) -> usize {
         .map_or(0, |s| s.len())
 }
 
-/// Organization tails that are a company's legal form: the name is the company's whatever word
-/// starts it.
-const LEGAL_FORMS: &[&str] = &["tbk", "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh"];
-
-/// Lowercase head words that belong to the place name after them (see `lowercase_head`).
-const LOWERCASE_HEADS_KEPT: &[&str] =
-    &["desa", "dusun", "kecamatan", "kelurahan", "kabupaten", "kampung", "sungai"];
-
-/// Words before a lowercase head word that make it plural, a kind and not a name (see
-/// `lowercase_head`).
-const PLURAL_BEFORE: &[&str] = &[
-    "banyak", "beberapa", "sejumlah", "semua", "seluruh", "berbagai", "para", "puluhan", "ratusan", "ribuan",
-    "belasan", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-];
-
-/// Lowercase head words that are common nouns before a place name (see `lowercase_head`).
-const LOWERCASE_HEADS_BEFORE: &[&str] = &["kota", "pulau", "gunung", "provinsi"];
-
 /// A run of unknown capitalized words and what stands around it.
 struct Run {
     start: usize,
@@ -1076,6 +1077,8 @@ mod tests {
         assert!(c.set(Kind::Person).contains("presiden") && c.set(Kind::Person).contains("dr"));
         assert!(c.set(Kind::Said).contains("kata") && c.set(Kind::OrgTail).contains("tbk"));
         assert!(c.is_given_name("Ahmad") && c.set(Kind::Stop).contains("menurut"));
+        assert!(c.set(Kind::PlaceHeadLower).contains("desa") && c.set(Kind::PlaceBefore).contains("kota"));
+        assert!(c.set(Kind::Plural).contains("banyak") && c.set(Kind::LegalForm).contains("inc"));
     }
 
     /// The look-ups through word masks against the sets themselves, on every cue phrase of
