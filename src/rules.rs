@@ -266,6 +266,13 @@ struct Word<'a> {
     mask: std::cell::Cell<u64>,
 }
 
+impl Word<'_> {
+    /// The word is a number written in figures ("4", "1945").
+    fn figures(&self) -> bool {
+        self.text.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
 /// Where a word stands relative to the lexicon's mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cover {
@@ -493,7 +500,7 @@ impl SentenceRules<'_> {
             words.len() > 1
                 && words[0].range.start == self.sentence.start
                 && words[0].text.len() <= 3
-                && words[0].text.bytes().all(|b| b.is_ascii_digit())
+                && words[0].figures()
                 && self.text[words[0].range.end..].starts_with(['.', ')']),
         );
         let mut i = 0;
@@ -516,7 +523,7 @@ impl SentenceRules<'_> {
                 // "SMA Negeri 1 Semarang", "Batalyon 4", "SMK I Limboto": a number inside a headed
                 // name, in figures or roman numerals.
                 let headed = org_headed || self.is(&words[i], Kind::PlaceHead);
-                let figures = w.text.len() <= 3 && w.text.bytes().all(|b| b.is_ascii_digit());
+                let figures = w.text.len() <= 3 && w.figures();
                 let roman = w.text.len() <= 4 && w.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
                 if headed
                     && (figures || roman)
@@ -553,12 +560,11 @@ impl SentenceRules<'_> {
             (0..words.len()).filter(|&i| self.team_word(&words[i]) && self.number_after(words, i)).count();
         // Indonesian writes "Kelas 4", "SMA Negeri 1", "Pasal 5": two such are not a table.
         let needed = if self.lang == Lang::En { 2 } else { 3 };
-        let figure = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
         let name = words.iter().take_while(|w| self.team_word(w)).count();
         let standings = (1..=4).contains(&name)
             && words[0].range.start == self.sentence.start
             && words.len() - name >= 3
-            && words[name..].iter().all(figure)
+            && words[name..].iter().all(Word::figures)
             && words[name..].iter().any(|w| w.text.len() <= 2)
             && self.number_after(words, name - 1);
         scored >= needed || standings || words.iter().any(|w| matches!(w.text, "v" | "vs"))
@@ -581,9 +587,7 @@ impl SentenceRules<'_> {
     /// Word `i` is followed by a score: a number of one to three digits right after a space.
     fn number_after(&self, words: &[Word<'_>], i: usize) -> bool {
         words.get(i + 1).is_some_and(|n| {
-            self.text[words[i].range.end..n.range.start] == *" "
-                && n.text.len() <= 3
-                && n.text.bytes().all(|b| b.is_ascii_digit())
+            self.text[words[i].range.end..n.range.start] == *" " && n.text.len() <= 3 && n.figures()
         })
     }
 
@@ -994,8 +998,7 @@ impl SentenceRules<'_> {
         let plural = c > 0 && {
             let before = &words[c - 1];
             self.text[before.range.end..head.range.start] == *"-"
-                || (!before.cap
-                    && (self.is(before, Kind::Plural) || before.text.bytes().all(|b| b.is_ascii_digit())))
+                || (!before.cap && (self.is(before, Kind::Plural) || before.figures()))
         };
         if plural {
             return None;
