@@ -668,6 +668,9 @@ impl SentenceRules<'_> {
         let mut person_cue = self.cue_ending(words, start, Kind::Person).is_some()
             || self.cue_ending(words, start, Kind::Said).is_some();
         let mut blocked = start > 0 && self.is(&words[start - 1], Kind::NotBefore);
+        // A lowercase place head word right before the span ("desa Kutuk"), unless a role makes
+        // the span a person ("kepala desa Sutrisno").
+        let lowercase_head = if person_cue { None } else { self.lowercase_head(words, start) };
         while i < end {
             // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
             // Barat Ridwan Kamil").
@@ -682,12 +685,8 @@ impl SentenceRules<'_> {
                     // "kabupaten Pati": a lowercase head word belongs to a known place's name as it
                     // does to an unknown one's (and as "Kabupaten Pati" is read).
                     let (r, kind) = &lexicon[li];
-                    if i == start
-                        && !person_cue
-                        && *kind == EntityKind::Place
-                        && r.start == words[i].range.start
-                    {
-                        if let Some((c, true)) = self.lowercase_head(words, i) {
+                    if i == start && *kind == EntityKind::Place && r.start == words[i].range.start {
+                        if let Some((c, true)) = lowercase_head {
                             verdict.widened.push((li, words[c].range.start..r.end));
                         }
                     }
@@ -802,9 +801,7 @@ impl SentenceRules<'_> {
             if !blocked && !headed && !office {
                 let quoted = self.quoted(words, i, j);
                 let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };
-                let lowercase_head =
-                    self.lowercase_head(words, i).filter(|_| !person_cue && !quoted && i == start);
-                if let Some((c, kept)) = lowercase_head {
+                if let Some((c, kept)) = lowercase_head.filter(|_| i == start && !quoted) {
                     self.add(words, if kept { c } else { i }, j, EntityKind::Place, 0.6, verdict);
                 } else if let Some((kind, confidence)) = self.classify(words, &run) {
                     self.add(words, i, j, kind, confidence, verdict);
