@@ -873,9 +873,13 @@ mod tests {
         Gazetteer::new(lex, Cues::builtin()).unwrap()
     }
 
+    /// `text` as one body sentence.
+    fn body(text: &str) -> [TagSpan; 1] {
+        [TagSpan { range: 0..text.len(), tag: true, headline: false }]
+    }
+
     fn tag<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, String)> {
-        let spans = vec![TagSpan { range: 0..text.len(), tag: true, headline: false }];
-        g.tag(text, &spans, lang)
+        g.tag(text, &body(text), lang)
             .into_iter()
             .map(|m| (&text[m.range.clone()], g.name_and_id(&m.target).0.to_string()))
             .collect()
@@ -1005,8 +1009,7 @@ mod tests {
     }
 
     fn kinds<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, EntityKind, MentionSource)> {
-        let spans = vec![TagSpan { range: 0..text.len(), tag: true, headline: false }];
-        g.tag(text, &spans, lang).into_iter().map(|m| (&text[m.range], m.kind, m.source)).collect()
+        g.tag(text, &body(text), lang).into_iter().map(|m| (&text[m.range], m.kind, m.source)).collect()
     }
 
     #[test]
@@ -1111,8 +1114,7 @@ mod tests {
         assert!(kinds(&g, "Mereka pulang ke desa, Kutuk menunggu.", Lang::Id).is_empty());
         // One village whichever way its head is written, named with a capital.
         let text = "Banjir melanda desa Kutuk. Warga Desa Kutuk mengungsi.";
-        let spans = vec![TagSpan { range: 0..text.len(), tag: true, headline: false }];
-        let targets: Vec<Target> = g.tag(text, &spans, Lang::Id).into_iter().map(|m| m.target).collect();
+        let targets: Vec<Target> = g.tag(text, &body(text), Lang::Id).into_iter().map(|m| m.target).collect();
         assert_eq!(targets, [Target::New("Desa Kutuk".into()), Target::New("Desa Kutuk".into())]);
     }
 

@@ -64,9 +64,8 @@ entries) or Indonesian (hunspell-id, lower-case stems) word, whatever the popula
 Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left to the curated
 layer), nor such a stem with the noun suffix -an, which hunspell-id does not list ("Pangkalan" for
 Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the
-``context`` lists unless the place has >= 1,000,000
-people, and then not when it is another place's primary name ("Nico" for Nice, "Victoria" for Hong
-Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
+``context`` lists unless the place has >= 1,000,000 people, and then not when it is another
+place's primary name ("Nico" for Nice, "Victoria" for Hong Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
 South River); not a name that the hand-curated lexicons (``entities/organizations.tsv``,
 ``people.tsv``, ``places-curated.tsv``, read as the project's own files) give to another entity
 ("White House" for Casablanca, "Hamas" for Hamm, "Whitehall" for Atlanta, "Xinhua" for Shangmei,
@@ -87,8 +86,8 @@ Flags
 * ``context``: the alias is a common given name (SSA, >= 40,000 births since 1940, ``--context-births``),
   a Faker ``id_ID`` first name, one of Faker ``en_US``'s 1,000 most common US surnames (Census) or
   a Faker ``id_ID`` last name, or one of ringkas's own ``given-names-id-extra.txt``: Washington,
-  Jordan, Georgia, Paris, Sydney, Austin, Lincoln, Madison, Victoria, Charlotte, Israel. The threshold keeps Paris (41k births) and leaves out
-  India (23k) and Kenya (27k). Also ``context``: an alias that the curated lexicons give to a
+  Jordan, Georgia, Paris, Sydney, Austin, Lincoln, Madison, Victoria, Charlotte, Israel. The
+  threshold keeps Paris (41k births) and leaves out India (23k) and Kenya (27k). Also ``context``: an alias that the curated lexicons give to a
   person or an organisation (Toyota, Columbus, Darwin, Ajax, Ilo/ILO): across types both are kept
   and marked (lexicons.md section 5.4).
 * ``common`` also for any alias that is one of ringkas's own stopwords (``lexicons/stopwords-{id,en}.txt``),
