@@ -57,6 +57,10 @@ enum CueKind {
     Caption,
     Byline,
     Menu,
+    /// A republication notice, dropped whatever its length ("Artikel ini telah tayang di …").
+    Notice,
+    /// A credit line, a byline whatever its length ("Associated Press writer … contributed.").
+    Credit,
 }
 
 /// The furniture cues: literal prefixes of a trimmed line, matched case-insensitively.
@@ -93,6 +97,8 @@ impl FurnitureRules {
                 "caption" => CueKind::Caption,
                 "byline" => CueKind::Byline,
                 "menu" => CueKind::Menu,
+                "notice" => CueKind::Notice,
+                "credit" => CueKind::Credit,
                 other => return Err(err(format!("unknown cue kind {other:?}"))),
             };
             let pattern = pattern.trim();
@@ -189,6 +195,8 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                 CueKind::Furniture if short => Some(Zone::Furniture),
                 CueKind::Menu if short => Some(Zone::Menu),
                 CueKind::Byline if short && !ends_sentence(line) => Some(Zone::Byline),
+                CueKind::Notice => Some(Zone::Furniture),
+                CueKind::Credit => Some(Zone::Byline),
                 CueKind::Furniture | CueKind::Menu | CueKind::Byline => None,
             };
             if let Some(zone) = zone {
@@ -199,10 +207,30 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                     i += 1;
                 }
             }
+        } else if is_outlet_byline(line) || is_contribution_credit(line) || is_initials(line) {
+            zones[i] = Some(Zone::Byline);
         } else if is_breadcrumb(line) {
             zones[i] = Some(Zone::Menu);
         }
         i += 1;
+    }
+
+    // A credit closing a line is a byline of its own: the photographer of "… di Jakarta.
+    // (KOMPAS.com/RIZAL HAKIM)" and the writer of "… kata Broackes. (Awita Ekasari Larasati/rsa)"
+    // are not in the story. A photo credit also makes the rest of its line a caption.
+    let mut credits: Vec<Option<usize>> = vec![None; lines.len()];
+    for (j, r) in lines.iter().enumerate() {
+        if matches!(zones[j], None | Some(Zone::Caption)) {
+            let line = &text[r.clone()];
+            if let Some((at, photo)) = closing_credit(line, rules, zones[j] == Some(Zone::Caption)) {
+                credits[j] = Some(at);
+                if at == 0 {
+                    zones[j] = Some(Zone::Byline);
+                } else if photo {
+                    zones[j] = Some(Zone::Caption);
+                }
+            }
+        }
     }
 
     // 2. The title: the declared one, else the first headline-like line before the story.
@@ -229,7 +257,16 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     // 3. A line that is only a dateline, and a dateline opening the first body line.
     let mut dateline = None;
     let mut out = Vec::with_capacity(lines.len());
-    for (j, r) in lines.iter().enumerate() {
+    for (j, line_range) in lines.iter().enumerate() {
+        // A credit closing the line is a line of its own.
+        let (r, credit) = match credits[j] {
+            Some(at) if at > 0 => {
+                let before =
+                    line_range.start + text[line_range.start..line_range.start + at].trim_end().len();
+                (&(line_range.start..before), Some(line_range.start + at..line_range.end))
+            }
+            _ => (line_range, None),
+        };
         let mut zone = zones[j].unwrap_or(Zone::Body);
         if zone == Zone::Body && is_heading(&text[r.clone()]) && !is_dateline_line(&text[r.clone()]) {
             zone = Zone::Heading;
@@ -247,6 +284,9 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
             }
         }
         out.push(Line { range: r.clone(), zone });
+        if let Some(credit) = credit {
+            out.push(Line { range: credit, zone: Zone::Byline });
+        }
     }
     Layout {
         lines: out,
@@ -397,6 +437,9 @@ fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Opt
         if looks_like_body(line) {
             return None; // the story started without a headline
         }
+        if is_date_line(line) {
+            continue; // the page's date above or below the headline
+        }
         let words = word_count(line, BODY_WORDS + 1);
         let caps = is_all_caps(line);
         if (3..=BODY_WORDS).contains(&words)
@@ -408,6 +451,251 @@ fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Opt
         }
     }
     None
+}
+
+/// The words of a line that only dates the page, lowercased: days, months, time zones, the
+/// clock's and the page's words ("Kamis, 14 Mar 2024 15:42 WIB", "Updated 4:12 PM GMT, May 3,
+/// 2024", "Diperbarui 3 jam yang lalu").
+const CALENDAR_WORDS: &[&str] = &[
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "sen",
+    "sel",
+    "rab",
+    "kam",
+    "jum",
+    "sab",
+    "min",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "ags",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "oct",
+    "nov",
+    "des",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "december",
+    "wib",
+    "wita",
+    "wit",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "et",
+    "pt",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "pukul",
+    "jam",
+    "menit",
+    "detik",
+    "lalu",
+    "yang",
+    "updated",
+    "published",
+    "posted",
+    "diperbarui",
+    "diterbitkan",
+    "dipublikasikan",
+    "terbit",
+    "tayang",
+    "update",
+    "last",
+    "on",
+    "at",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "|",
+];
+
+/// A line that only dates the page: a figure, and nothing but figures and [`CALENDAR_WORDS`].
+/// It is never the headline, though it is often the first line above or below it.
+fn is_date_line(line: &str) -> bool {
+    let mut figure = false;
+    for (n, w) in line.split_whitespace().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if n >= 12 {
+            return false;
+        }
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            if !w.bytes().all(|b| b.is_ascii_digit() || b":./-".contains(&b)) {
+                return false;
+            }
+            figure = true;
+        } else if !CALENDAR_WORDS.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    figure
+}
+
+/// "Rizky Adha Mahendra - detikNews": a name, a dash and a site's name (a word with a capital
+/// inside, or a domain), alone on a line.
+fn is_outlet_byline(line: &str) -> bool {
+    let Some((name, site)) = [" - ", " – ", " — "].iter().find_map(|d| line.split_once(d)) else {
+        return false;
+    };
+    let words = name.split_whitespace().count();
+    let site = site.trim();
+    let camel = site.chars().zip(site.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    let domain = [".com", ".id", ".co", ".net", ".org"].iter().any(|d| site.to_lowercase().ends_with(d));
+    (2..=5).contains(&words)
+        && name.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+        })
+        && !site.is_empty()
+        && !site.contains(char::is_whitespace)
+        && site.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && (camel || domain)
+}
+
+/// "Jane Doe in Jakarta contributed to this report.": the wire's credit to other reporters, a
+/// whole sentence closing the story.
+fn is_contribution_credit(line: &str) -> bool {
+    const ENDINGS: [&str; 4] = [
+        "contributed to this report.",
+        "contributed to this story.",
+        "contributed reporting.",
+        "contributed to this article.",
+    ];
+    at_most_words(line, 30)
+        && ENDINGS.iter().any(|e| {
+            line.len() >= e.len()
+                && line.is_char_boundary(line.len() - e.len())
+                && line[line.len() - e.len()..].eq_ignore_ascii_case(e)
+        })
+}
+
+/// The initials of the writer and the editor in brackets, closing a story: "(mea/mea)", "(tim/isn)".
+fn is_initials(line: &str) -> bool {
+    line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).is_some_and(|inner| {
+        let mut parts = inner.split('/');
+        let code = |p: &str| (1..=6).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase());
+        parts.clone().count() >= 2 && parts.all(code)
+    })
+}
+
+/// Where a credit closing `line` starts, in bytes, and whether it is a photo's. A credit is a
+/// bracketed source and name: a photo's when the bracket opens with a caption cue ("(KOMPAS.com/RIZAL
+/// HAKIM)", "(Getty Images/iStockphoto)"), else a writer's ("(Awita Ekasari Larasati/rsa)"); or a
+/// caption cue with a slash, a photo's ("ANTARA FOTO/Budi Santoso/rwa.", "REUTERS/Willy Kurniawan").
+/// Inside a line, the credit must follow the end of a sentence, unless the line is already a caption
+/// ("Foto: … (Biro Pers Setpres/Laily Rachev)"): "duet Jepang Takuro Hoki/Yugo Kobayashi." is prose.
+fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(usize, bool)> {
+    if !line.contains('/') {
+        return None;
+    }
+    let follows_sentence = |at: usize| {
+        let before = line[..at].trim_end();
+        before.is_empty() || caption || ends_sentence(before)
+    };
+    let photo_cue = |at: usize| rules.cue(&line[at..]).is_some_and(|(k, _)| k == CueKind::Caption);
+    // A bracketed source and name.
+    let t = line.trim_end_matches(['.', ' ']);
+    if let Some(inner) = t.strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        let inner = &inner[open + 1..];
+        let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+        let named = parts.len() >= 2
+            && at_most_words(inner, 10)
+            && parts.iter().all(|p| p.chars().any(char::is_alphabetic))
+            // A source or a name: capitalized words, no figures ("(Rp 5.000/kg)" is a price).
+            && parts[0].split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && !parts[0].contains(|c: char| c.is_ascii_digit());
+        return (named && follows_sentence(open)).then(|| (open, photo_cue(open)));
+    }
+    // A caption cue with a slash, at the line's start or after a sentence.
+    let mut at = 0;
+    loop {
+        let rest = &line[at..];
+        if photo_cue(at)
+            && rest.split_whitespace().take(3).any(|w| w.contains('/'))
+            && at_most_words(rest, 8)
+            && follows_sentence(at)
+        {
+            return Some((at, true));
+        }
+        // The next word after the end of a sentence.
+        let next = line[at..]
+            .match_indices(['.', '!', '?'])
+            .map(|(i, _)| at + i + 1)
+            .find(|&i| line[i..].starts_with(char::is_whitespace))?;
+        at = next + (line[next..].len() - line[next..].trim_start().len());
+        if at >= line.len() {
+            return None;
+        }
+    }
 }
 
 /// A full stop inside the line after a word of five letters or more, before a capital
@@ -621,6 +909,96 @@ mod tests {
         }
         let layout = analyze("Jokowi Tiba di Moskow\nPresiden tiba.", &FurnitureRules::builtin(), None);
         assert_eq!(layout.title, Some(0..21));
+    }
+
+    #[test]
+    fn a_date_line_is_not_the_headline() {
+        for date in
+            ["Kamis, 14 Mar 2024 15:42 WIB", "Updated 4:12 PM GMT, May 3, 2024", "Senin, 04/03/2024 | 19:20"]
+        {
+            assert!(is_date_line(date), "{date}");
+            let text = format!(
+                "{date}\n\nPolisi Tangkap Dua Pelaku Pencurian Motor\n\nPolisi menangkap dua pria di Bekasi."
+            );
+            let z = zones_of(&text);
+            assert_eq!(z[1], (Zone::Title, "Polisi Tangkap Dua Pelaku Pencurian Motor"), "{date}");
+        }
+        for not_date in ["Timnas Menang 3-1 atas Vietnam", "Jokowi Tiba di Moskow", "Rabu pagi"] {
+            assert!(!is_date_line(not_date), "{not_date}");
+        }
+    }
+
+    #[test]
+    fn credits_and_notices_are_bylines_and_furniture() {
+        let text = "Judul Berita Banjir di Kota Surabaya\n\
+                    Rizky Adha Mahendra - detikNews\n\
+                    Warga mengungsi ke masjid terdekat pada Senin malam.\n\
+                    Artikel ini telah tayang di Tribunnews.com dengan judul Banjir Rendam Ratusan Rumah \
+                    di Surabaya, Warga Mengungsi ke Masjid Terdekat pada Senin Malam\n\
+                    Associated Press writer Gabriela Pessoa contributed from Sao Paulo.\n\
+                    Jane Doe in Jakarta contributed to this report.\n\
+                    (mea/mea)";
+        let zones: Vec<Zone> = zones_of(text).into_iter().map(|(z, _)| z).collect();
+        use Zone::*;
+        assert_eq!(zones, [Title, Byline, Body, Furniture, Byline, Byline, Byline]);
+        // A name and a dash open a dateline or a headline, not a byline, when no site follows.
+        assert!(!is_outlet_byline("Timnas Indonesia - Vietnam"));
+        assert!(!is_outlet_byline("Jakarta - Polisi menangkap dua pria."));
+        assert!(is_outlet_byline("Ahmad Ryansyah - Kompas.com"));
+    }
+
+    #[test]
+    fn credits_closing_a_line() {
+        let rules = FurnitureRules::builtin();
+        let credit =
+            |line: &'static str| closing_credit(line, &rules, false).map(|(at, photo)| (&line[at..], photo));
+        // A photographer's credit after a caption, bracketed or not.
+        assert_eq!(
+            credit("Warga melihat banjir. (KOMPAS.com/RIZAL HAKIM)"),
+            Some(("(KOMPAS.com/RIZAL HAKIM)", true))
+        );
+        assert_eq!(
+            credit("Petugas memadamkan api. ANTARA FOTO/Budi Santoso/rwa."),
+            Some(("ANTARA FOTO/Budi Santoso/rwa.", true))
+        );
+        assert_eq!(credit("REUTERS/Willy Kurniawan"), Some(("REUTERS/Willy Kurniawan", true)));
+        // A writer's credit closing the story's last paragraph: the paragraph stays body.
+        assert_eq!(
+            credit("Bowie sangat tersentuh. (Awita Larasati/rsa)"),
+            Some(("(Awita Larasati/rsa)", false))
+        );
+        let z = zones_of("Judul Berita Tentang Pameran Bowie\nBowie sangat tersentuh, kata kurator itu. (Awita Larasati/rsa)");
+        assert_eq!(
+            z[1..],
+            [
+                (Zone::Body, "Bowie sangat tersentuh, kata kurator itu."),
+                (Zone::Byline, "(Awita Larasati/rsa)")
+            ]
+        );
+        let z = zones_of("Judul Berita Tentang Banjir di Jakarta\nWarga melihat banjir di Kampung Melayu. (KOMPAS.com/RIZAL HAKIM)");
+        assert_eq!(
+            z[1..],
+            [
+                (Zone::Caption, "Warga melihat banjir di Kampung Melayu."),
+                (Zone::Byline, "(KOMPAS.com/RIZAL HAKIM)")
+            ]
+        );
+        // In a caption, the credit need not follow a sentence.
+        let caption = "Foto: Presiden di Istana (Biro Pers Setpres/Laily Rachev)";
+        assert_eq!(
+            closing_credit(caption, &rules, true).map(|(at, _)| &caption[at..]),
+            Some("(Biro Pers Setpres/Laily Rachev)")
+        );
+        // Prose with slashes is not a credit.
+        for prose in [
+            "Ia mengalahkan duet Jepang Takuro Hoki/Yugo Kobayashi.",
+            "Rapat digelar Senin (4/3/2024).",
+            "Hadir pula Ketua DPR Puan Maharani (PDI Perjuangan/Jawa Tengah)",
+            "Harga cabai naik. (Rp 5.000/kg)",
+            "Kalimat pertama. Kalimat kedua menyebut dan/atau ketentuan lain.",
+        ] {
+            assert_eq!(closing_credit(prose, &rules, false), None, "{prose}");
+        }
     }
 
     #[test]
