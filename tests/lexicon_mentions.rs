@@ -507,3 +507,25 @@ fn an_indonesian_word_that_names_a_city_abroad_wants_a_cue() {
     let places = places_in(&pipeline, "Banjir melanda kota Surat di India.");
     assert!(places.contains(&"Surat".to_string()), "{places:?}");
 }
+
+/// A city's alternate name that is its own country's first-level region belongs to the region:
+/// GeoNames gives "Rio Grande do Sul" for the city of Rio Grande and "Oklahoma" for Oklahoma City
+/// (`places.py` drops them). "New York" stays the city, through the curated layer.
+#[test]
+fn a_region_name_is_the_region() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let places = |text: &str| {
+        let mut doc = Document::new("places", text);
+        doc.lang = Some(Lang::En);
+        let entities = pipeline.analyze(&doc).entities;
+        entities.into_iter().filter(|e| e.kind == Place).map(|e| (e.name, e.subtype)).collect::<Vec<_>>()
+    };
+    for (text, name) in [
+        ("Floods hit the state of Rio Grande do Sul on Friday.", "Rio Grande do Sul"),
+        ("Storms swept across Oklahoma overnight.", "Oklahoma"),
+        ("Officials in Henan said the river was rising.", "Henan"),
+    ] {
+        assert_eq!(places(text), [(name.to_string(), Some("region".to_string()))], "{text}");
+    }
+    assert_eq!(places("Prices rose in New York on Monday.")[0].0, "New York City");
+}

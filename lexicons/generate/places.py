@@ -66,7 +66,8 @@ layer), nor such a stem with the noun suffix -an, which hunspell-id does not lis
 Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the
 ``context`` lists unless the place has >= 1,000,000 people, and then not when it is another
 place's primary name ("Nico" for Nice, "Victoria" for Hong Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
-South River); not a name that the hand-curated lexicons (``entities/organizations.tsv``,
+South River); for a city, not the primary name of a first-level region of its country ("Rio Grande
+do Sul" for the city of Rio Grande, "Henan" for Hengyang, "Oklahoma" for Oklahoma City); not a name that the hand-curated lexicons (``entities/organizations.tsv``,
 ``people.tsv``, ``places-curated.tsv``, read as the project's own files) give to another entity
 ("White House" for Casablanca, "Hamas" for Hamm, "Whitehall" for Atlanta, "Xinhua" for Shangmei,
 "Stalin" for Donetsk, "Vatican" for the Vatican's city record); not an official Indonesian name
@@ -897,6 +898,21 @@ class Builder:
                 if best.get(key[1], -1) > e.prominence:
                     del e.aliases[key]
                     self.dropped["alternate-of-more-prominent"] += 1
+        # a city's alternate name that is the name of a first-level region of its own country goes to
+        # the region ("Rio Grande do Sul" for the city of Rio Grande, "Henan" for Hengyang,
+        # "Oklahoma" for Oklahoma City; "New York" for the city is in places-curated.tsv)
+        regions = collections.defaultdict(set)
+        for e in self.entities.values():
+            if e.subtype == "region":
+                for k in e.primary_keys():
+                    regions[(e.country, k)].add(e.id)
+        for e in self.entities.values():
+            if e.subtype != "city":
+                continue
+            for key in [k for k, a in e.aliases.items() if not a.primary and k[0] == "f"]:
+                if regions.get((e.country, key[1])):
+                    del e.aliases[key]
+                    self.dropped["alternate-of-own-region"] += 1
         # an alternate name that is a given name or surname (kept only for places >= 1M people)
         # goes when it is another place's primary name ("Victoria" for Hong Kong)
         owners = collections.defaultdict(set)
