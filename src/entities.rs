@@ -123,6 +123,11 @@ struct Compiled {
     candidates: Candidates,
 }
 
+/// The confidence of a lexicon mention, and of one whose alias is flagged common or context (a
+/// word or a given name too: "Batu", "Danang", "Jordan").
+const LEXICON_CONFIDENCE: f32 = 0.95;
+const AMBIGUOUS_CONFIDENCE: f32 = 0.7;
+
 /// The next length-prefixed part of `bytes`, and the rest.
 fn part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let len = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
@@ -466,7 +471,11 @@ impl Gazetteer {
                 .filter(|a| self.accepts(a, &ctx))
                 .max_by_key(|a| self.rank(a, lang));
             if let Some(alias) = best {
-                let confidence = if alias.flags.common || alias.flags.context { 0.7 } else { 0.95 };
+                let confidence = if alias.flags.common || alias.flags.context {
+                    AMBIGUOUS_CONFIDENCE
+                } else {
+                    LEXICON_CONFIDENCE
+                };
                 found.push(Candidate {
                     range,
                     entity: alias.entity,
@@ -497,7 +506,7 @@ impl Gazetteer {
             });
         }
         let mentions = self.apply_rules(text, spans, words, lang, mentions);
-        self.propagate(text, spans, words, mentions)
+        self.propagate(text, spans, words, lang, mentions)
     }
 
     /// "Atlanta, Georgia", "Batu, Jawa Timur": a place right after a place and a comma is read in
@@ -597,22 +606,25 @@ impl Gazetteer {
         text: &str,
         spans: &[TagSpan],
         words: &[Vec<(usize, &str)>],
+        lang: Lang,
         mut mentions: Vec<Mention>,
     ) -> Vec<Mention> {
         self.relink_to_organizations(text, &mut mentions);
-        let short = self.short_forms(
-            text,
-            mentions.iter().filter(|m| {
-                // A person's name has two to four words; a longer "name" is a misread office.
-                m.kind == EntityKind::Person
-                    && m.source != MentionSource::Alias
-                    && m.confidence >= 0.75
-                    && (2..=4).contains(&text[m.range.clone()].split_whitespace().count())
-            }),
-        );
+        // A person's name has two to four words; a longer "name" is a misread office.
+        let people = mentions.iter().filter(|m| {
+            m.kind == EntityKind::Person
+                && m.source != MentionSource::Alias
+                && m.confidence >= 0.75
+                && (2..=4).contains(&text[m.range.clone()].split_whitespace().count())
+        });
+        let short = self.short_forms(text, people.clone());
         if short.is_empty() {
             return mentions;
         }
+        // English refers back to a person by the family name, Indonesian by any of the names.
+        let surnames: HashSet<&str> =
+            people.filter_map(|m| text[m.range.clone()].split_whitespace().next_back()).collect();
+        let refers_back = |word: &str| lang == Lang::Id || surnames.contains(word);
         let mut added = Vec::new();
         let mut replaced: HashSet<usize> = HashSet::default();
         for (si, _) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
@@ -631,11 +643,16 @@ impl Gazetteer {
                     }
                 });
                 match covering {
-                    // A one-word guess yields to the person named in full ("Dr. Whitfield said").
+                    // A one-word guess yields to the person named in full ("Dr. Whitfield said"), and
+                    // so does a place whose name is also a person's ("Danang" after "AKBP Danang
+                    // Wicaksono" is the officer, not Da Nang; "Jordan" after "Neil Jordan").
                     Ok(i)
                         if mentions[i].range == range
                             && mentions[i].target != **full
-                            && mentions[i].source == MentionSource::Rule =>
+                            && (mentions[i].source == MentionSource::Rule
+                                || (mentions[i].source == MentionSource::Lexicon
+                                    && mentions[i].confidence < LEXICON_CONFIDENCE
+                                    && refers_back(word))) =>
                     {
                         replaced.insert(i);
                     }
@@ -1006,6 +1023,21 @@ mod tests {
             tag(&g, "Kata Dmitry Peskov kemarin. Lalu Peskov pergi.", Lang::Id),
             [("Dmitry Peskov", "Dmitry Peskov".into()), ("Peskov", "Dmitry Peskov".into())]
         );
+        // A place whose name is also a person's yields to the person named in full before it: in
+        // Indonesian by any of the names, in English by the family name only ("Washington" after
+        // "Washington Irving" is still the city).
+        assert_eq!(
+            tag(&g, "Kata AKBP Washington Sitorus. Polisi memanggil Washington lagi.", Lang::Id)[1],
+            ("Washington", "Washington Sitorus".into())
+        );
+        assert_eq!(
+            tag(&g, "The actor Denzel Washington smiled. Washington waved.", Lang::En)[1],
+            ("Washington", "Denzel Washington".into())
+        );
+        assert_eq!(
+            tag(&g, "The writer Washington Irving smiled. Washington waited.", Lang::En),
+            [("Washington Irving", "Washington Irving".into()), ("Washington", "Washington, D.C.".into())]
+        );
     }
 
     fn kinds<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, EntityKind, MentionSource)> {
@@ -1035,6 +1067,20 @@ mod tests {
         assert_eq!(
             kinds(&g, "Izin itu datang dari Departemen Sosial tahun lalu.", Lang::Id),
             [("Departemen Sosial", O, R)]
+        );
+        // A title's word before the office it heads is no name; a given name after the office's
+        // known place begins the title holder's name.
+        assert_eq!(
+            kinds(&g, "\"Aman,\" kata Kepala Satuan Reserse Kriminal AKBP Danu Saputra.", Lang::Id),
+            [("Satuan Reserse Kriminal", O, R), ("Danu Saputra", P, R)]
+        );
+        assert_eq!(
+            kinds(
+                &g,
+                "Kepala Stasiun Klimatologi Indonesia Rahmat Prasetia mengatakan hujan turun.",
+                Lang::Id
+            ),
+            [("Stasiun Klimatologi Indonesia", O, R), ("Rahmat Prasetia", P, R)]
         );
         // A company's legal form makes an organization even of a name that starts like a person's.
         assert_eq!(

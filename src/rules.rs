@@ -745,6 +745,21 @@ impl SentenceRules<'_> {
                         j -= 1;
                     }
                 }
+                // After a title, a given name and more after the organization's known place is the
+                // title holder's name ("Kepala Stasiun Klimatologi Jawa Barat Rakhmat Prasetia").
+                let mut holder = None;
+                let titled = person_cue || (i > start && self.is(&words[i - 1], Kind::Office));
+                if titled && kind == EntityKind::Organization {
+                    let q = (head_end + 1..j).find(|&q| {
+                        matches!(cover[q - 1], Cover::Lexicon(_))
+                            && cover[q..j].iter().all(|c| *c == Cover::Free)
+                            && self.is(&words[q], Kind::Given)
+                    });
+                    if let Some(q) = q.filter(|&q| j - q >= 2 || self.said_after(words, j)) {
+                        holder = Some(q..j);
+                        j = q;
+                    }
+                }
                 if j > head_end {
                     // A school, hotel or mosque where something happens is a place ("di Hotel
                     // Preanger", "at Wembley Stadium"); otherwise it is the organization.
@@ -752,11 +767,22 @@ impl SentenceRules<'_> {
                     let facility = self.cue_starting(words, i, end, Kind::Facility).is_some();
                     let kind = if at && facility { EntityKind::Place } else { kind };
                     self.headed(s, i, j, kind, verdict);
+                    if let Some(h) = holder {
+                        self.add(words, h.start, h.end, EntityKind::Person, 0.75, verdict);
+                        j = h.end;
+                    }
                     i = j;
                     initial = false;
                     person_cue = false;
                     continue;
                 }
+            }
+            // A title's word before the office it heads is no name ("kata Kepala Satuan Reserse …").
+            if cover[i] == Cover::Free && self.is(&words[i], Kind::Office) && self.head_at(words, i + 1, end)
+            {
+                i += 1;
+                initial = false;
+                continue;
             }
             // A connector is never a name by itself.
             if !self.name_word(&words[i]) && !self.balinese_marker(words, i) {
