@@ -328,8 +328,8 @@ pub(crate) fn line_breaks(s: &str) -> usize {
 const WRAP_COLUMNS: usize = 100;
 
 /// Joins the lines of hard-wrapped paragraphs. A text is taken as hard-wrapped when none of its
-/// lines is wider than [`WRAP_COLUMNS`] characters and at least two, and two in five, come
-/// within a fifth of the widest (`width`). Then a line is joined to the next (one line break
+/// lines is wider than [`WRAP_COLUMNS`] characters and at least two, and two in five of those
+/// with four words or more, come within a fifth of the widest (`width`). Then a line is joined to the next (one line break
 /// between, no blank line) when the next one's first word would not have fitted on it within
 /// `width`: the break was the wrap's, not the writer's. A short line (a headline, a dateline, a
 /// list item, the end of a paragraph) keeps its break, and so does a line before a list marker.
@@ -346,7 +346,10 @@ fn unwrap_lines(text: &str, lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     let width = widths.iter().copied().max().unwrap_or(0);
     let full = widths.iter().filter(|&&w| w * 5 >= width * 4).count();
-    if full < 2 || full * 5 < lines.len() * 2 {
+    // A page's chrome ("Share", "ADVERTISEMENT", a menu) is short whether or not its prose is
+    // wrapped: only lines of four words or more count against the wrap.
+    let prose = lines.iter().filter(|r| !at_most_words(&text[(*r).clone()], 3)).count();
+    if full < 2 || full * 5 < prose * 2 {
         return lines;
     }
     let mut out: Vec<Range<usize>> = Vec::with_capacity(lines.len());
@@ -667,13 +670,15 @@ fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(
         let open = inner.rfind('(')?;
         let inner = &inner[open + 1..];
         let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+        let photo = photo_cue(open);
         let named = parts.len() >= 2
             && at_most_words(inner, 10)
             && parts.iter().all(|p| p.chars().any(char::is_alphabetic))
-            // A source or a name: capitalized words, no figures ("(Rp 5.000/kg)" is a price).
-            && parts[0].split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            // A source or a name: capitalized words, no figures ("(Rp 5.000/kg)" is a price), or
+            // a photo source written in lowercase ("(detikcom/Sinta Maharani)").
+            && (photo || parts[0].split_whitespace().all(|w| w.starts_with(char::is_uppercase)))
             && !parts[0].contains(|c: char| c.is_ascii_digit());
-        return (named && follows_sentence(open)).then(|| (open, photo_cue(open)));
+        return (named && follows_sentence(open)).then_some((open, photo));
     }
     // A caption cue with a slash, at the line's start or after a sentence.
     let mut at = 0;
@@ -962,6 +967,10 @@ mod tests {
             Some(("ANTARA FOTO/Budi Santoso/rwa.", true))
         );
         assert_eq!(credit("REUTERS/Willy Kurniawan"), Some(("REUTERS/Willy Kurniawan", true)));
+        assert_eq!(
+            credit("Barang bukti. (detikcom/Sinta Maharani)"),
+            Some(("(detikcom/Sinta Maharani)", true))
+        );
         // A writer's credit closing the story's last paragraph: the paragraph stays body.
         assert_eq!(
             credit("Bowie sangat tersentuh. (Awita Larasati/rsa)"),
