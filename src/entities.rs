@@ -1098,6 +1098,8 @@ mod tests {
             [("Hotel Preanger", L, R)]
         );
         assert_eq!(kinds(&g, "Mereka memuji Hotel Preanger kemarin.", Lang::Id), [("Hotel Preanger", O, R)]);
+        // The cue may open the sentence.
+        assert_eq!(kinds(&g, "Di Hotel Preanger, rapat digelar.", Lang::Id), [("Hotel Preanger", L, R)]);
         // A known place in a longer name of unknown words is an organization in English.
         assert_eq!(
             kinds(&g, "Shares of Indonesia Steel Works rose.", Lang::En),

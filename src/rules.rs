@@ -661,6 +661,9 @@ impl SentenceRules<'_> {
             i += 1;
             initial = false;
         }
+        // Where the name begins: after a sentence-initial function word, which may be its cue ("Di
+        // Pasar Induk Beras Cipinang, …" is a place as "di Pasar …" is).
+        let lead = i;
         if self.mixed(s, i, end, verdict) {
             return;
         }
@@ -763,7 +766,7 @@ impl SentenceRules<'_> {
                 if j > head_end {
                     // A school, hotel or mosque where something happens is a place ("di Hotel
                     // Preanger", "at Wembley Stadium"); otherwise it is the organization.
-                    let at = i == start && self.cue_ending(words, start, Kind::Place).is_some();
+                    let at = i == lead && self.cue_ending(words, lead, Kind::Place).is_some();
                     let facility = self.cue_starting(words, i, end, Kind::Facility).is_some();
                     let kind = if at && facility { EntityKind::Place } else { kind };
                     self.headed(s, i, j, kind, verdict);
