@@ -429,7 +429,29 @@ fn is_breadcrumb(line: &str) -> bool {
 /// words, does not end like a sentence (unless it is all capitals, as wire headlines are) and has
 /// no full stop or run of list items inside.
 fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Option<usize> {
-    for (j, r) in lines.iter().enumerate() {
+    let first = headline_after(text, lines, zones, 0)?;
+    // A site's name on the page's first line, then its section menu of two or more short lines
+    // ("The Jakarta Post", "Indonesia", "Politics"): the headline is the next candidate, if there
+    // is one. A headline's byline and dateline are no menu ("Larry Fine", "NEW YORK 1996-08-30").
+    let menu_word = |j: usize| {
+        zones.get(j) == Some(&None)
+            && lines.get(j).is_some_and(|r| {
+                let line = &text[r.clone()];
+                at_most_words(line, 2) && !ends_sentence(line) && !is_dateline_line(line)
+            })
+    };
+    let masthead = first == 0 && menu_word(1) && menu_word(2);
+    if masthead {
+        if let Some(next) = headline_after(text, lines, zones, 1) {
+            return Some(next);
+        }
+    }
+    Some(first)
+}
+
+/// The first unclaimed line from line `from` on that reads like a headline ([`find_title`]).
+fn headline_after(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>], from: usize) -> Option<usize> {
+    for (j, r) in lines.iter().enumerate().skip(from) {
         if j + 1 == lines.len() {
             return None;
         }
@@ -604,8 +626,20 @@ fn is_date_line(line: &str) -> bool {
 }
 
 /// "Rizky Adha Mahendra - detikNews": a name, a dash and a site's name (a word with a capital
-/// inside, or a domain), alone on a line.
+/// inside, or a domain), alone on a line; or a name and the outlet in brackets ("Yvette Tanamal
+/// (The Jakarta Post)").
 fn is_outlet_byline(line: &str) -> bool {
+    let capitalized = |s: &str, words: std::ops::RangeInclusive<usize>| {
+        words.contains(&s.split_whitespace().count())
+            && s.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+            })
+    };
+    if let Some((name, outlet)) = line.strip_suffix(')').and_then(|l| l.split_once(" (")) {
+        // A paper's name ("The Jakarta Post") or a site's; "Jens Lehman (Germany)" is an athlete.
+        let paper = outlet.starts_with("The ") || [".com", ".co", ".id"].iter().any(|d| outlet.contains(d));
+        return capitalized(name, 2..=5) && capitalized(outlet, 1..=4) && paper;
+    }
     let Some((name, site)) = [" - ", " – ", " — "].iter().find_map(|d| line.split_once(d)) else {
         return false;
     };
@@ -950,6 +984,9 @@ mod tests {
         assert!(!is_outlet_byline("Timnas Indonesia - Vietnam"));
         assert!(!is_outlet_byline("Jakarta - Polisi menangkap dua pria."));
         assert!(is_outlet_byline("Ahmad Ryansyah - Kompas.com"));
+        assert!(is_outlet_byline("Yvette Tanamal (The Jakarta Post)"));
+        assert!(!is_outlet_byline("Harga beras naik (Rp 16.000)"));
+        assert!(!is_outlet_byline("Jens Lehman (Germany)"));
     }
 
     #[test]
@@ -1008,6 +1045,18 @@ mod tests {
         ] {
             assert_eq!(closing_credit(prose, &rules, false), None, "{prose}");
         }
+    }
+
+    #[test]
+    fn a_site_name_and_its_menu_are_not_the_headline() {
+        let page =
+            "The Jakarta Post\nIndonesia\nPolitics\n\nPrabowo names new cabinet, keeps key ministers\n\n\
+                    President Prabowo Subianto announced his cabinet on Sunday night, naming 48 ministers.";
+        assert_eq!(zones_of(page)[3], (Zone::Title, "Prabowo names new cabinet, keeps key ministers"));
+        assert_eq!(zones_of(page)[0].0, Zone::Menu);
+        // A headline on the first line stays the title when no other follows.
+        let story = "Jokowi Tiba di Moskow\nJakarta\nPresiden Joko Widodo tiba di Moskow pada Senin malam.";
+        assert_eq!(zones_of(story)[0], (Zone::Title, "Jokowi Tiba di Moskow"));
     }
 
     #[test]
