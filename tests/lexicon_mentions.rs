@@ -529,3 +529,17 @@ fn a_region_name_is_the_region() {
     }
     assert_eq!(places("Prices rose in New York on Monday.")[0].0, "New York City");
 }
+
+/// "Mon" in a page's date line is Monday; after a place cue it is Myanmar's Mon State.
+#[test]
+fn a_weekday_abbreviation_is_no_place_without_a_cue() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let places = |text: &str| {
+        let mut doc = Document::new("mon", text);
+        doc.lang = Some(Lang::En);
+        let entities = pipeline.analyze(&doc).entities;
+        entities.into_iter().filter(|e| e.kind == Place).map(|e| e.name).collect::<Vec<_>>()
+    };
+    assert_eq!(places("Officials met in Jakarta on Mon, October 21, 2024, the ministry said."), ["Jakarta"]);
+    assert_eq!(places("Fighting displaced thousands in Mon on Tuesday."), ["Mon"]);
+}

@@ -92,7 +92,8 @@ Flags
   person or an organisation (Toyota, Columbus, Darwin, Ajax, Ilo/ILO): across types both are kept
   and marked (lexicons.md section 5.4).
 * ``common`` also for any alias that is one of ringkas's own stopwords (``lexicons/stopwords-{id,en}.txt``),
-  whatever the population: "Lima" is Indonesian for five.
+  whatever the population: "Lima" is Indonesian for five; and for one that is a weekday's or a
+  month's abbreviation (``DATE_ABBREVIATIONS``): "Mon" in "Mon, October 21, 2024" is Monday.
 * Language: ``@id`` when the alias comes only from Indonesian-locale sources (libgeonames id, CLDR
   id, i18n-iso-countries id, Kemendagri province names, "Provinsi X") and no other source of the
   entity has the same text (folded); everything else is untagged (any language).
@@ -172,6 +173,11 @@ GENERIC_REGION_NAMES = {"north", "south", "east", "west", "northeast", "northwes
                         "midlands", "islands", "lakes", "rivers", "delta", "plateau", "coast", "gulf", "bay",
                         "capital", "oriental", "occidental", "forest", "vale", "cascade", "cascades",
                         "unity", "trinity"}
+
+# Place names that are also a weekday's or a month's abbreviation in a page's date line ("Jakarta ●
+# Mon, October 21, 2024": Myanmar's Mon State): flagged common, and ringkas's cue file skips them.
+DATE_ABBREVIATIONS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
+                      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "agu", "okt", "des"}
 
 ID_RE = re.compile(r"^(Q[0-9]+|geonames:[0-9]+|local:[a-z0-9-]+)$")
 ALIAS_RE = re.compile(r"^(?P<text>[^@!\t\n]+?)(?:@(?P<lang>id|en))?(?:!(?P<flags>[a-z]+(?:,[a-z]+)*))?$")
@@ -937,6 +943,8 @@ class Builder:
                         a.flags.add("common")
                 if not a.case and fold(a.text) in stopwords:
                     a.flags.add("common")   # "Lima": a number word in Indonesian, whatever the population
+                if not a.case and fold(a.text) in DATE_ABBREVIATIONS:
+                    a.flags.add("common")   # "Mon": Monday in a date line before Myanmar's Mon State
                 if fold(a.text) in self.context_names:
                     a.flags.add("context")
                 elif not a.case and fold(a.text) in curated_not_places:
