@@ -976,10 +976,14 @@ mod tests {
                     di Surabaya, Warga Mengungsi ke Masjid Terdekat pada Senin Malam\n\
                     Associated Press writer Gabriela Pessoa contributed from Sao Paulo.\n\
                     Jane Doe in Jakarta contributed to this report.\n\
-                    (mea/mea)";
+                    (mea/mea)\n\
+                    Reporting by Stefanno Sulaiman and Gayatri Suroyo; Writing by Ed Davies; Editing by \
+                    Kanupriya Kapoor\n\
+                    Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran \
+                    andalanmu akses berita Kompas.com WhatsApp Channel. Pastikan kamu sudah install aplikasi ya.";
         let zones: Vec<Zone> = zones_of(text).into_iter().map(|(z, _)| z).collect();
         use Zone::*;
-        assert_eq!(zones, [Title, Byline, Body, Furniture, Byline, Byline, Byline]);
+        assert_eq!(zones, [Title, Byline, Body, Furniture, Byline, Byline, Byline, Byline, Furniture]);
         // A name and a dash open a dateline or a headline, not a byline, when no site follows.
         assert!(!is_outlet_byline("Timnas Indonesia - Vietnam"));
         assert!(!is_outlet_byline("Jakarta - Polisi menangkap dua pria."));
