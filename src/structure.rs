@@ -777,7 +777,16 @@ pub fn dateline_prefix(line: &str) -> Option<usize> {
     let head: &str = &line[..line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)];
     let (dash_at, dash) =
         head.char_indices().find(|&(i, c)| matches!(c, '-' | '–' | '—') && head[..i].ends_with(' '))?;
-    let after = &line[dash_at + dash.len_utf8()..];
+    // "--" (CNN Indonesia, Republika) is one dash.
+    let dashes = line[dash_at..]
+        .chars()
+        .take_while(|c| matches!(c, '-' | '–' | '—'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if dashes > dash.len_utf8() * 3 {
+        return None;
+    }
+    let after = &line[dash_at + dashes..];
     if !after.starts_with(' ') {
         return None;
     }
@@ -795,7 +804,7 @@ pub fn dateline_prefix(line: &str) -> Option<usize> {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
-    plausible.then(|| dash_at + dash.len_utf8() + 1)
+    plausible.then(|| dash_at + dashes + 1)
 }
 
 #[cfg(test)]
@@ -915,6 +924,8 @@ mod tests {
             ("WASHINGTON (Reuters) - The U.S.", Some("WASHINGTON (Reuters) - ")),
             ("Jakarta (ANTARA) - Menteri", Some("Jakarta (ANTARA) - ")),
             ("Merdeka.com - Busana adat", Some("Merdeka.com - ")),
+            ("Jakarta, CNN Indonesia -- Dunia masih", Some("Jakarta, CNN Indonesia -- ")),
+            ("REPUBLIKA.CO.ID, JAKARTA -- Wakil Presiden", Some("REPUBLIKA.CO.ID, JAKARTA -- ")),
             ("Harga naik 3 - 4 persen.", None),
             ("Dia bilang - katanya - begitu.", None),
         ] {
