@@ -629,6 +629,10 @@ fn is_date_line(line: &str) -> bool {
 /// inside, or a domain), alone on a line; or a name and the outlet in brackets ("Yvette Tanamal
 /// (The Jakarta Post)").
 fn is_outlet_byline(line: &str) -> bool {
+    // A few words: the name, the site's.
+    if !at_most_words(line, 9) {
+        return false;
+    }
     let capitalized = |s: &str, words: std::ops::RangeInclusive<usize>| {
         words.contains(&s.split_whitespace().count())
             && s.split_whitespace().all(|w| {
@@ -666,12 +670,11 @@ fn is_contribution_credit(line: &str) -> bool {
         "contributed reporting.",
         "contributed to this article.",
     ];
-    at_most_words(line, 30)
-        && ENDINGS.iter().any(|e| {
-            line.len() >= e.len()
-                && line.is_char_boundary(line.len() - e.len())
-                && line[line.len() - e.len()..].eq_ignore_ascii_case(e)
-        })
+    ENDINGS.iter().any(|e| {
+        line.len() >= e.len()
+            && line.is_char_boundary(line.len() - e.len())
+            && line[line.len() - e.len()..].eq_ignore_ascii_case(e)
+    }) && at_most_words(line, 30)
 }
 
 /// The initials of the writer and the editor in brackets, closing a story: "(mea/mea)", "(tim/isn)".
@@ -718,9 +721,9 @@ fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(
     let mut at = 0;
     loop {
         let rest = &line[at..];
-        if photo_cue(at)
+        if at_most_words(rest, 8)
             && rest.split_whitespace().take(3).any(|w| w.contains('/'))
-            && at_most_words(rest, 8)
+            && photo_cue(at)
             && follows_sentence(at)
         {
             return Some((at, true));
