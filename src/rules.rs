@@ -749,7 +749,7 @@ impl SentenceRules<'_> {
                     }
                 }
                 // After a title, a given name and more after the organization's known place is the
-                // title holder's name ("Kepala Stasiun Klimatologi Jawa Barat Rakhmat Prasetia").
+                // title holder's name ("Kepala Stasiun Klimatologi Jawa Barat Rahmat Prasetia").
                 let mut holder = None;
                 let titled = person_cue || (i > start && self.is(&words[i - 1], Kind::Office));
                 if titled && kind == EntityKind::Organization {

@@ -166,7 +166,7 @@ pub struct Line {
 /// The layout of an article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
-    /// The non-empty lines, in order.
+    /// The non-empty lines, in order; a credit closing a line is a line of its own.
     pub lines: Vec<Line>,
     /// Byte range of the title, if one was found.
     pub title: Option<Range<usize>>,
