@@ -455,11 +455,17 @@ fn every_table_row_is_covered() {
     }
 }
 
+/// The places ringkas finds in `text`, read in `lang`: their names and subtypes.
+fn places_with_subtypes(pipeline: &Pipeline, text: &str, lang: Lang) -> Vec<(String, Option<String>)> {
+    let mut doc = Document::new("places", text);
+    doc.lang = Some(lang);
+    let entities = pipeline.analyze(&doc).entities;
+    entities.into_iter().filter(|e| e.kind == Place).map(|e| (e.name, e.subtype)).collect()
+}
+
 /// The names of the places ringkas finds in an Indonesian `text`.
 fn places_in(pipeline: &Pipeline, text: &str) -> Vec<String> {
-    let mut doc = Document::new("places", text);
-    doc.lang = Some(Lang::Id);
-    pipeline.analyze(&doc).entities.into_iter().filter(|e| e.kind == Place).map(|e| e.name).collect()
+    places_with_subtypes(pipeline, text, Lang::Id).into_iter().map(|(name, _)| name).collect()
 }
 
 /// Indonesian nouns of a stem and "-an" are no alternate names of places (GeoNames gives
@@ -514,12 +520,7 @@ fn an_indonesian_word_that_names_a_city_abroad_wants_a_cue() {
 #[test]
 fn a_region_name_is_the_region() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
-    let places = |text: &str| {
-        let mut doc = Document::new("places", text);
-        doc.lang = Some(Lang::En);
-        let entities = pipeline.analyze(&doc).entities;
-        entities.into_iter().filter(|e| e.kind == Place).map(|e| (e.name, e.subtype)).collect::<Vec<_>>()
-    };
+    let places = |text: &str| places_with_subtypes(&pipeline, text, Lang::En);
     for (text, name) in [
         ("Floods hit the state of Rio Grande do Sul on Friday.", "Rio Grande do Sul"),
         ("Storms swept across Oklahoma overnight.", "Oklahoma"),
@@ -535,10 +536,7 @@ fn a_region_name_is_the_region() {
 fn a_weekday_abbreviation_is_no_place_without_a_cue() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     let places = |text: &str| {
-        let mut doc = Document::new("mon", text);
-        doc.lang = Some(Lang::En);
-        let entities = pipeline.analyze(&doc).entities;
-        entities.into_iter().filter(|e| e.kind == Place).map(|e| e.name).collect::<Vec<_>>()
+        places_with_subtypes(&pipeline, text, Lang::En).into_iter().map(|(name, _)| name).collect::<Vec<_>>()
     };
     assert_eq!(places("Officials met in Jakarta on Mon, October 21, 2024, the ministry said."), ["Jakarta"]);
     assert_eq!(places("Fighting displaced thousands in Mon on Tuesday."), ["Mon"]);
