@@ -1047,6 +1047,9 @@ mod tests {
                 (Zone::Byline, "(KOMPAS.com/RIZAL HAKIM)")
             ]
         );
+        // A photo's credit line of its own is a byline too; its caption stays one.
+        let z = zones_of("Judul Berita Tentang Gunung Ruang\nImage source, Reuters\nImage caption, Abu setinggi dua kilometer");
+        assert_eq!((z[1].0, z[2].0), (Zone::Byline, Zone::Caption));
         // In a caption, the credit need not follow a sentence.
         let caption = "Foto: Presiden di Istana (Biro Pers Setpres/Laily Rachev)";
         assert_eq!(
