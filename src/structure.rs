@@ -254,6 +254,17 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
         }
     }
 
+    // A reporter's name on a line of its own, and their role on the next, before the story
+    // ("Rebecca Henschke" / "BBC News, Jakarta", "Jonathan Head" / "South East Asia correspondent").
+    let story = lines.iter().position(|r| looks_like_body(&text[r.clone()])).unwrap_or(lines.len());
+    for j in 0..story.saturating_sub(1) {
+        let (name, role) = (&text[lines[j].clone()], &text[lines[j + 1].clone()]);
+        if zones[j].is_none() && zones[j + 1].is_none() && is_bare_name(name) && is_reporter_role(role) {
+            zones[j] = Some(Zone::Byline);
+            zones[j + 1] = Some(Zone::Byline);
+        }
+    }
+
     // 3. A line that is only a dateline, and a dateline opening the first body line.
     let mut dateline = None;
     let mut out = Vec::with_capacity(lines.len());
@@ -677,6 +688,32 @@ fn is_contribution_credit(line: &str) -> bool {
     }) && at_most_words(line, 30)
 }
 
+/// Two or three capitalized words and nothing else: "Rebecca Henschke".
+fn is_bare_name(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=3).contains(&words)
+        && line
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+}
+
+/// A reporter's role or desk under their name: "BBC News, Jakarta", "South East Asia
+/// correspondent", "Koresponden Kompas".
+fn is_reporter_role(line: &str) -> bool {
+    const ROLES: [&str; 8] = [
+        "correspondent",
+        "reporter",
+        "editor",
+        "journalist",
+        "bbc news",
+        "koresponden",
+        "wartawan",
+        "jurnalis",
+    ];
+    let lower = line.to_lowercase();
+    at_most_words(line, 8) && !ends_sentence(line) && ROLES.iter().any(|r| lower.contains(r))
+}
+
 /// The initials of the writer and the editor in brackets, closing a story: "(mea/mea)", "(tim/isn)".
 fn is_initials(line: &str) -> bool {
     line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).is_some_and(|inner| {
@@ -1066,6 +1103,17 @@ mod tests {
         ] {
             assert_eq!(closing_credit(prose, &rules, false), None, "{prose}");
         }
+    }
+
+    #[test]
+    fn a_reporter_and_their_role_on_two_lines_are_a_byline() {
+        let page = "Indonesia volcano: Thousands evacuated as Mount Ruang erupts\nRebecca Henschke\nBBC News, Jakarta\n\
+                    Thousands of people have been evacuated from islands near Mount Ruang, officials said.";
+        let zones: Vec<Zone> = zones_of(page).into_iter().map(|(z, _)| z).collect();
+        assert_eq!(zones, [Zone::Title, Zone::Byline, Zone::Byline, Zone::Body]);
+        // A name over a dateline is not: "Larry Fine" / "NEW YORK 1996-08-30".
+        let wire = "TENNIS - AGASSI WINS.\nLarry Fine\nNEW YORK 1996-08-30\nAndre Agassi escaped a scare on Friday, the organisers said.";
+        assert_eq!(zones_of(wire)[1].0, Zone::Heading);
     }
 
     #[test]
