@@ -207,7 +207,14 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                     i += 1;
                 }
             }
-        } else if is_outlet_byline(line) || is_contribution_credit(line) || is_initials(line) {
+        } else if is_outlet_byline(line)
+            || is_contribution_credit(line)
+            || is_initials(line)
+            || (at_most_words(line, 12)
+                && line
+                    .split_once(", ")
+                    .is_some_and(|(name, role)| is_bare_name(name) && is_reporter_role(role)))
+        {
             zones[i] = Some(Zone::Byline);
         } else if is_breadcrumb(line) {
             zones[i] = Some(Zone::Menu);
@@ -1111,6 +1118,10 @@ mod tests {
                     Thousands of people have been evacuated from islands near Mount Ruang, officials said.";
         let zones: Vec<Zone> = zones_of(page).into_iter().map(|(z, _)| z).collect();
         assert_eq!(zones, [Zone::Title, Zone::Byline, Zone::Byline, Zone::Body]);
+        // Or on one line, after a comma: "Fahreza Rizky, Jurnalis · Rabu 10 April 2024 10:05 WIB".
+        let okezone = "Jokowi Resmikan Bendungan Baru di Nusa Tenggara Timur\nFahreza Rizky, Jurnalis · Rabu 10 April 2024\n\
+                       Presiden Joko Widodo meresmikan Bendungan Manikin di Kabupaten Kupang, Rabu.";
+        assert_eq!(zones_of(okezone)[1].0, Zone::Byline);
         // A name over a dateline is not: "Larry Fine" / "NEW YORK 1996-08-30".
         let wire = "TENNIS - AGASSI WINS.\nLarry Fine\nNEW YORK 1996-08-30\nAndre Agassi escaped a scare on Friday, the organisers said.";
         assert_eq!(zones_of(wire)[1].0, Zone::Heading);
