@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -61,6 +62,9 @@ enum CueKind {
     Notice,
     /// A credit line, a byline whatever its length ("Associated Press writer … contributed.").
     Credit,
+    /// A word of a line that only dates the page ("Kamis", "WIB", "Updated"): a whole word, not a
+    /// prefix.
+    Date,
 }
 
 /// The furniture cues: literal prefixes of a trimmed line, matched case-insensitively.
@@ -68,6 +72,8 @@ enum CueKind {
 pub struct FurnitureRules {
     /// Sorted by first character, so a line is tried only against the cues that can match it.
     cues: Vec<(CueKind, String)>,
+    /// The words of a line that only dates the page (kind `date`), lowercased.
+    date_words: HashSet<String>,
 }
 
 /// The built-in cue file.
@@ -83,6 +89,7 @@ impl FurnitureRules {
     /// Parses a cue file: `kind<TAB>pattern` per line, `#` comments.
     pub fn parse(src: &str, path: &str) -> Result<FurnitureRules> {
         let mut cues = Vec::new();
+        let mut date_words = HashSet::default();
         for (i, line) in src.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -99,6 +106,7 @@ impl FurnitureRules {
                 "menu" => CueKind::Menu,
                 "notice" => CueKind::Notice,
                 "credit" => CueKind::Credit,
+                "date" => CueKind::Date,
                 other => return Err(err(format!("unknown cue kind {other:?}"))),
             };
             let pattern = pattern.trim();
@@ -106,10 +114,14 @@ impl FurnitureRules {
                 return Err(err("empty pattern".into()));
             }
             let pattern: String = pattern.chars().filter_map(|c| c.to_lowercase().next()).collect();
-            cues.push((kind, pattern));
+            if kind == CueKind::Date {
+                date_words.insert(pattern);
+            } else {
+                cues.push((kind, pattern));
+            }
         }
         cues.sort_by_key(|(_, p)| first_char(p));
-        Ok(FurnitureRules { cues })
+        Ok(FurnitureRules { cues, date_words })
     }
 
     /// The cue a trimmed line starts with (the longest, if several do), and the rest of the line
@@ -197,7 +209,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                 CueKind::Byline if short && !ends_sentence(line) => Some(Zone::Byline),
                 CueKind::Notice => Some(Zone::Furniture),
                 CueKind::Credit => Some(Zone::Byline),
-                CueKind::Furniture | CueKind::Menu | CueKind::Byline => None,
+                CueKind::Furniture | CueKind::Menu | CueKind::Byline | CueKind::Date => None,
             };
             if let Some(zone) = zone {
                 zones[i] = Some(zone);
@@ -207,14 +219,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                     i += 1;
                 }
             }
-        } else if is_outlet_byline(line)
-            || is_contribution_credit(line)
-            || is_initials(line)
-            || (at_most_words(line, 12)
-                && line
-                    .split_once(", ")
-                    .is_some_and(|(name, role)| is_bare_name(name) && is_reporter_role(role)))
-        {
+        } else if is_credit_line(line) {
             zones[i] = Some(Zone::Byline);
         } else if is_breadcrumb(line) {
             zones[i] = Some(Zone::Menu);
@@ -243,7 +248,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     // 2. The title: the declared one, else the first headline-like line before the story.
     let title_idx = match declared_title.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => lines.iter().position(|r| text[r.clone()].trim() == t),
-        None => find_title(text, &lines, &zones),
+        None => find_title(text, &lines, &zones, rules),
     };
     if let Some(t) = title_idx {
         zones[t] = Some(Zone::Title);
@@ -347,9 +352,9 @@ const WRAP_COLUMNS: usize = 100;
 
 /// Joins the lines of hard-wrapped paragraphs. A text is taken as hard-wrapped when none of its
 /// lines is wider than [`WRAP_COLUMNS`] characters and at least two, and two in five of those
-/// with four words or more, come within a fifth of the widest (`width`). Then a line is joined to the next (one line break
-/// between, no blank line) when the next one's first word would not have fitted on it within
-/// `width`: the break was the wrap's, not the writer's. A short line (a headline, a dateline, a
+/// with four words or more, come within a fifth of the widest (`width`). Then a line is joined to
+/// the next (one line break between, no blank line) when the next one's first word would not have
+/// fitted on it within `width`: the break was the wrap's, not the writer's. A short line (a headline, a dateline, a
 /// list item, the end of a paragraph) keeps its break, and so does a line before a list marker.
 /// A joined line's range spans the line break, which later stages read as a space.
 fn unwrap_lines(text: &str, lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
@@ -446,8 +451,13 @@ fn is_breadcrumb(line: &str) -> bool {
 /// line follows it (a text of one line is a story, not a headline). A headline has at least three
 /// words, does not end like a sentence (unless it is all capitals, as wire headlines are) and has
 /// no full stop or run of list items inside.
-fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Option<usize> {
-    let first = headline_after(text, lines, zones, 0)?;
+fn find_title(
+    text: &str,
+    lines: &[Range<usize>],
+    zones: &[Option<Zone>],
+    rules: &FurnitureRules,
+) -> Option<usize> {
+    let first = headline_after(text, lines, zones, rules, 0)?;
     // A site's name on the page's first line, then its section menu of two or more short lines
     // ("The Jakarta Post", "Indonesia", "Politics"): the headline is the next candidate, if there
     // is one. A headline's byline and dateline are no menu ("Larry Fine", "NEW YORK 1996-08-30").
@@ -460,7 +470,7 @@ fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Opt
     };
     let masthead = first == 0 && menu_word(1) && menu_word(2);
     if masthead {
-        if let Some(next) = headline_after(text, lines, zones, 1) {
+        if let Some(next) = headline_after(text, lines, zones, rules, 1) {
             return Some(next);
         }
     }
@@ -468,7 +478,13 @@ fn find_title(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>]) -> Opt
 }
 
 /// The first unclaimed line from line `from` on that reads like a headline ([`find_title`]).
-fn headline_after(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>], from: usize) -> Option<usize> {
+fn headline_after(
+    text: &str,
+    lines: &[Range<usize>],
+    zones: &[Option<Zone>],
+    rules: &FurnitureRules,
+    from: usize,
+) -> Option<usize> {
     for (j, r) in lines.iter().enumerate().skip(from) {
         if j + 1 == lines.len() {
             return None;
@@ -480,7 +496,7 @@ fn headline_after(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>], fr
         if looks_like_body(line) {
             return None; // the story started without a headline
         }
-        if is_date_line(line) {
+        if is_date_line(line, rules) {
             continue; // the page's date above or below the headline
         }
         let words = word_count(line, BODY_WORDS + 1);
@@ -496,132 +512,10 @@ fn headline_after(text: &str, lines: &[Range<usize>], zones: &[Option<Zone>], fr
     None
 }
 
-/// The words of a line that only dates the page, lowercased: days, months, time zones, the
-/// clock's and the page's words ("Kamis, 14 Mar 2024 15:42 WIB", "Updated 4:12 PM GMT, May 3,
-/// 2024", "Diperbarui 3 jam yang lalu").
-const CALENDAR_WORDS: &[&str] = &[
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "jum'at",
-    "sabtu",
-    "minggu",
-    "ahad",
-    "sen",
-    "sel",
-    "rab",
-    "kam",
-    "jum",
-    "sab",
-    "min",
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "agu",
-    "agt",
-    "ags",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "oct",
-    "nov",
-    "des",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "october",
-    "december",
-    "wib",
-    "wita",
-    "wit",
-    "gmt",
-    "utc",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "mdt",
-    "pst",
-    "pdt",
-    "bst",
-    "cet",
-    "cest",
-    "et",
-    "pt",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "pukul",
-    "jam",
-    "menit",
-    "detik",
-    "lalu",
-    "yang",
-    "updated",
-    "published",
-    "posted",
-    "diperbarui",
-    "diterbitkan",
-    "dipublikasikan",
-    "terbit",
-    "tayang",
-    "update",
-    "last",
-    "on",
-    "at",
-    "ago",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "|",
-];
-
-/// A line that only dates the page: a figure, and nothing but figures and [`CALENDAR_WORDS`].
+/// A line that only dates the page: a figure, and nothing but figures and the `date` words of
+/// `lexicons/furniture.tsv` ("Kamis, 14 Mar 2024 15:42 WIB", "Updated 4:12 PM GMT, May 3, 2024").
 /// It is never the headline, though it is often the first line above or below it.
-fn is_date_line(line: &str) -> bool {
+fn is_date_line(line: &str, rules: &FurnitureRules) -> bool {
     let mut figure = false;
     for (n, w) in line.split_whitespace().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -636,11 +530,30 @@ fn is_date_line(line: &str) -> bool {
                 return false;
             }
             figure = true;
-        } else if !CALENDAR_WORDS.contains(&w.to_lowercase().as_str()) {
+        } else if !rules.date_words.contains(&w.to_lowercase()) {
             return false;
         }
     }
     figure
+}
+
+/// A credit line of its own, whatever cue it lacks: "Name - detikNews", "Name (The Jakarta Post)",
+/// "… contributed to this report.", "(mea/mea)", "Fahreza Rizky, Jurnalis · Rabu 10 April 2024".
+fn is_credit_line(line: &str) -> bool {
+    is_outlet_byline(line)
+        || is_contribution_credit(line)
+        || is_initials(line)
+        || (at_most_words(line, 12)
+            && line.split_once(", ").is_some_and(|(name, role)| is_bare_name(name) && is_reporter_role(role)))
+}
+
+/// `s` is `words` capitalized words, of letters and the marks of names ("Ma'ruf", "Jean-Paul",
+/// "Kompas.com").
+fn capitalized_words(s: &str, words: std::ops::RangeInclusive<usize>) -> bool {
+    words.contains(&s.split_whitespace().count())
+        && s.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+        })
 }
 
 /// "Rizky Adha Mahendra - detikNews": a name, a dash and a site's name (a word with a capital
@@ -651,28 +564,18 @@ fn is_outlet_byline(line: &str) -> bool {
     if !at_most_words(line, 9) {
         return false;
     }
-    let capitalized = |s: &str, words: std::ops::RangeInclusive<usize>| {
-        words.contains(&s.split_whitespace().count())
-            && s.split_whitespace().all(|w| {
-                w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
-            })
-    };
     if let Some((name, outlet)) = line.strip_suffix(')').and_then(|l| l.split_once(" (")) {
         // A paper's name ("The Jakarta Post") or a site's; "Jens Lehman (Germany)" is an athlete.
         let paper = outlet.starts_with("The ") || [".com", ".co", ".id"].iter().any(|d| outlet.contains(d));
-        return capitalized(name, 2..=5) && capitalized(outlet, 1..=4) && paper;
+        return capitalized_words(name, 2..=5) && capitalized_words(outlet, 1..=4) && paper;
     }
     let Some((name, site)) = [" - ", " – ", " — "].iter().find_map(|d| line.split_once(d)) else {
         return false;
     };
-    let words = name.split_whitespace().count();
     let site = site.trim();
     let camel = site.chars().zip(site.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     let domain = [".com", ".id", ".co", ".net", ".org"].iter().any(|d| site.to_lowercase().ends_with(d));
-    (2..=5).contains(&words)
-        && name.split_whitespace().all(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
-        })
+    capitalized_words(name, 2..=5)
         && !site.is_empty()
         && !site.contains(char::is_whitespace)
         && site.chars().all(|c| c.is_alphanumeric() || c == '.')
@@ -697,11 +600,7 @@ fn is_contribution_credit(line: &str) -> bool {
 
 /// Two or three capitalized words and nothing else: "Rebecca Henschke".
 fn is_bare_name(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (2..=3).contains(&words)
-        && line
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    capitalized_words(line, 2..=3)
 }
 
 /// A reporter's role or desk under their name: "BBC News, Jakarta", "South East Asia
@@ -1013,7 +912,7 @@ mod tests {
         for date in
             ["Kamis, 14 Mar 2024 15:42 WIB", "Updated 4:12 PM GMT, May 3, 2024", "Senin, 04/03/2024 | 19:20"]
         {
-            assert!(is_date_line(date), "{date}");
+            assert!(is_date_line(date, &FurnitureRules::builtin()), "{date}");
             let text = format!(
                 "{date}\n\nPolisi Tangkap Dua Pelaku Pencurian Motor\n\nPolisi menangkap dua pria di Bekasi."
             );
@@ -1021,7 +920,7 @@ mod tests {
             assert_eq!(z[1], (Zone::Title, "Polisi Tangkap Dua Pelaku Pencurian Motor"), "{date}");
         }
         for not_date in ["Timnas Menang 3-1 atas Vietnam", "Jokowi Tiba di Moskow", "Rabu pagi"] {
-            assert!(!is_date_line(not_date), "{not_date}");
+            assert!(!is_date_line(not_date, &FurnitureRules::builtin()), "{not_date}");
         }
     }
 
