@@ -292,7 +292,9 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
         };
         let mut zone = zones[j].unwrap_or(Zone::Body);
         if zone == Zone::Body && is_heading(&text[r.clone()]) && !is_dateline_line(&text[r.clone()]) {
-            zone = Zone::Heading;
+            // The page's date ("Wed 17 Apr 2024 09.31 BST") names nothing: its words are no
+            // entities ("BST", "Mar").
+            zone = if is_date_line(&text[r.clone()], rules) { Zone::Furniture } else { Zone::Heading };
         }
         if zone == Zone::Body && dateline.is_none() {
             let line = &text[r.clone()];
@@ -636,7 +638,8 @@ fn is_initials(line: &str) -> bool {
 /// Inside a line, the credit must follow the end of a sentence, unless the line is already a caption
 /// ("Foto: … (Biro Pers Setpres/Laily Rachev)"): "duet Jepang Takuro Hoki/Yugo Kobayashi." is prose.
 fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(usize, bool)> {
-    if !line.contains('/') {
+    let t = line.trim_end_matches(['.', ' ']);
+    if !line.contains('/') && !t.ends_with(')') {
         return None;
     }
     let follows_sentence = |at: usize| {
@@ -644,13 +647,15 @@ fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(
         before.is_empty() || caption || ends_sentence(before)
     };
     let photo_cue = |at: usize| rules.cue(&line[at..]).is_some_and(|(k, _)| k == CueKind::Caption);
-    // A bracketed source and name.
-    let t = line.trim_end_matches(['.', ' ']);
+    // A bracketed source and name, or a photo's source alone ("(Foto: Dok. Persib)").
     if let Some(inner) = t.strip_suffix(')') {
         let open = inner.rfind('(')?;
         let inner = &inner[open + 1..];
         let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
         let photo = photo_cue(open);
+        if photo && parts.len() == 1 {
+            return (at_most_words(inner, 6) && follows_sentence(open)).then_some((open, true));
+        }
         let named = parts.len() >= 2
             && at_most_words(inner, 10)
             && parts.iter().all(|p| p.chars().any(char::is_alphabetic))
@@ -909,15 +914,24 @@ mod tests {
 
     #[test]
     fn a_date_line_is_not_the_headline() {
-        for date in
-            ["Kamis, 14 Mar 2024 15:42 WIB", "Updated 4:12 PM GMT, May 3, 2024", "Senin, 04/03/2024 | 19:20"]
-        {
+        for date in [
+            "Kamis, 14 Mar 2024 15:42 WIB",
+            "Updated 4:12 PM GMT, May 3, 2024",
+            "Senin, 04/03/2024 | 19:20",
+            "Wed 17 Apr 2024 09.31 BST",
+        ] {
             assert!(is_date_line(date, &FurnitureRules::builtin()), "{date}");
             let text = format!(
                 "{date}\n\nPolisi Tangkap Dua Pelaku Pencurian Motor\n\nPolisi menangkap dua pria di Bekasi."
             );
             let z = zones_of(&text);
             assert_eq!(z[1], (Zone::Title, "Polisi Tangkap Dua Pelaku Pencurian Motor"), "{date}");
+            // Below the headline, it is page chrome (or a menu), not a heading whose words are names.
+            let text =
+                format!("Polisi Tangkap Dua Pelaku Pencurian Motor\n{date}\nPolisi menangkap dua pria.");
+            let (zone, line) = zones_of(&text)[1];
+            assert_eq!(line, date);
+            assert!(!zone.feeds_entities(), "{date}: {zone:?}");
         }
         for not_date in ["Timnas Menang 3-1 atas Vietnam", "Jokowi Tiba di Moskow", "Rabu pagi"] {
             assert!(!is_date_line(not_date, &FurnitureRules::builtin()), "{not_date}");
@@ -937,10 +951,15 @@ mod tests {
                     Reporting by Stefanno Sulaiman and Gayatri Suroyo; Writing by Ed Davies; Editing by \
                     Kanupriya Kapoor\n\
                     Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran \
-                    andalanmu akses berita Kompas.com WhatsApp Channel. Pastikan kamu sudah install aplikasi ya.";
+                    andalanmu akses berita Kompas.com WhatsApp Channel. Pastikan kamu sudah install aplikasi ya.\n\
+                    *Penulis adalah dosen Fakultas Ekonomi dan Bisnis Universitas Gadjah Mada, Yogyakarta.\n\
+                    Tulisan ini merupakan pendapat pribadi dan tidak mewakili pandangan redaksi.";
         let zones: Vec<Zone> = zones_of(text).into_iter().map(|(z, _)| z).collect();
         use Zone::*;
-        assert_eq!(zones, [Title, Byline, Body, Furniture, Byline, Byline, Byline, Byline, Furniture]);
+        assert_eq!(
+            zones,
+            [Title, Byline, Body, Furniture, Byline, Byline, Byline, Byline, Furniture, Byline, Furniture]
+        );
         // A name and a dash open a dateline or a headline, not a byline, when no site follows.
         assert!(!is_outlet_byline("Timnas Indonesia - Vietnam"));
         assert!(!is_outlet_byline("Jakarta - Polisi menangkap dua pria."));
@@ -965,6 +984,11 @@ mod tests {
             Some(("ANTARA FOTO/Budi Santoso/rwa.", true))
         );
         assert_eq!(credit("REUTERS/Willy Kurniawan"), Some(("REUTERS/Willy Kurniawan", true)));
+        assert_eq!(
+            credit("Ciro Alves merayakan gol ke gawang Persija. (Foto: Dok. Persib)"),
+            Some(("(Foto: Dok. Persib)", true))
+        );
+        assert_eq!(credit("Warga antre minyak goreng. (Istimewa)"), Some(("(Istimewa)", true)));
         assert_eq!(
             credit("Barang bukti. (detikcom/Sinta Maharani)"),
             Some(("(detikcom/Sinta Maharani)", true))

@@ -235,7 +235,7 @@ fn inspection_commands() {
         assert_eq!(err, format!("ringkas: {name}: larger than 1 KiB, the limit on one article; not analyzed (--max-bytes raises it)\n"));
     }
     let out = run(&["sentences", "--max-bytes", &seed_len.to_string(), "-"], Some(seed().as_bytes()));
-    assert!(String::from_utf8(out.stdout).unwrap().starts_with("# stdin: 20 sentences, language id\n"));
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("# stdin: 21 sentences, language id\n"));
     let out = run(&["stem", "--lang", "id", "membahas", "pembahasan"], None);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "membahas\tbahas\npembahasan\tbahas\n");
     let out = run(&["stem", "--lang", "en"], Some(b"running talks"));
