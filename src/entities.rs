@@ -1058,6 +1058,11 @@ mod tests {
             kinds(&g, "The deal is done, said Hakan Yilmaz on Monday.", Lang::En),
             [("Hakan Yilmaz", P, R)]
         );
+        // A palace that speaks is a place, not a person.
+        assert_eq!(
+            kinds(&g, "The Presidential Palace said on Sunday that she would stay.", Lang::En),
+            [("Presidential Palace", L, R)]
+        );
         // Organization heads and tails; a place head widens the lexicon's place.
         assert_eq!(
             kinds(&g, "Ia bekerja di PT Sumber Makmur Tbk sejak lama.", Lang::Id),
