@@ -1040,6 +1040,38 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_companys_legal_form_belongs_to_the_known_company() {
+        let g = gazetteer(
+            "Q9\tORGANIZATION\tBank Central Asia\tcompany\tID\t68\tPT Bank Central Asia\tBBCA!case\n\
+             Q10\tORGANIZATION\tCitilink\tcompany\tID\t50\tCitilink Indonesia\n",
+        );
+        let named = |text: &'static str| -> Vec<(&'static str, String)> {
+            let names = |m: &Mention| match m.target {
+                Target::Lexicon(e) => g.lexicon.entities[e].canonical.clone(),
+                _ => "-".to_string(),
+            };
+            g.tag(text, &body(text), Lang::Id).iter().map(|m| (&text[m.range.clone()], names(m))).collect()
+        };
+        let bca = "Bank Central Asia".to_string();
+        for text in [
+            "Kemarin, PT Bank Central Asia Tbk (BBCA) menguat.",
+            // A sentence's first word before the company is no part of its name.
+            "Saham PT Bank Central Asia Tbk (BBCA) menguat 1,5 persen.",
+        ] {
+            assert_eq!(
+                named(text),
+                [("PT Bank Central Asia Tbk", bca.clone()), ("BBCA", bca.clone())],
+                "{text}"
+            );
+        }
+        // The head word and the legal form around a name the lexicon has without them.
+        assert_eq!(
+            named("Kemarin PT Citilink Indonesia Tbk menambah rute."),
+            [("PT Citilink Indonesia Tbk", "Citilink".to_string())]
+        );
+    }
+
     fn kinds<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, EntityKind, MentionSource)> {
         g.tag(text, &body(text), lang).into_iter().map(|m| (&text[m.range], m.kind, m.source)).collect()
     }

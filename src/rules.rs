@@ -693,6 +693,17 @@ impl SentenceRules<'_> {
                             verdict.widened.push((li, words[c].range.start..r.end));
                         }
                     }
+                    // A company's legal form after it is its own ("Saham PT Bank Central Asia Tbk").
+                    let legal_forms = (last + 1..end)
+                        .take_while(|&j| cover[j] == Cover::Free && self.is(&words[j], Kind::LegalForm))
+                        .count();
+                    if legal_forms > 0 && *kind == EntityKind::Organization {
+                        verdict.widened.push((li, r.start..words[last + legal_forms].range.end));
+                        i = last + legal_forms + 1;
+                        initial = false;
+                        blocked = false;
+                        continue;
+                    }
                     // An organization's head before a known place makes one organization ("Bank
                     // Indonesia" is in the lexicon; "Universitas Riau" may not be): handled below.
                     i = last + 1;
@@ -884,6 +895,20 @@ impl SentenceRules<'_> {
             return false;
         }
         let kind = lexicon[li].1;
+        // A name that opens with its head word starts there: "Saham" before "PT Bank Central Asia"
+        // is a sentence's first word, no part of the company's name.
+        let first = (start..end).find(|&j| cover[j] == Cover::Lexicon(li)).unwrap_or(start);
+        if first > start && self.cue_starting(words, first, end, Kind::OrgHead).is_some() {
+            return false;
+        }
+        // A company's legal form after a known organization is its own ("PT Bank Central Asia Tbk"
+        // is the lexicon's "PT Bank Central Asia").
+        if kind == EntityKind::Organization
+            && free.iter().all(|&j| words[j].range.start >= r.end && self.is(&words[j], Kind::LegalForm))
+        {
+            verdict.widened.push((li, words[start].range.start.min(r.start)..words[end - 1].range.end));
+            return true;
+        }
         // The first word is free, or is the lexicon's one-word match ("Austin" in "Austin Butler").
         let first_free = cover[start] == Cover::Free || lexicon[li].0 == words[start].range;
         let tail = &words[end - 1];
@@ -931,13 +956,22 @@ impl SentenceRules<'_> {
         let inside = lexicon_inside(&cover[start..end]);
         let mut distinct = inside.clone();
         distinct.dedup();
-        // The head and one lexicon mention of the same kind: the mention takes in the head.
+        // The head and one lexicon mention of the same kind: the mention takes in the head, and a
+        // company's legal form after it ("PT Bank Central Asia Tbk" is the lexicon's BCA).
         if let [li] = distinct[..] {
             let (r, k) = &lexicon[li];
             let rest_free = cover[start..end].iter().filter(|c| **c == Cover::Free).count();
             let head_words = (start..end).take_while(|&j| cover[j] == Cover::Free).count();
-            if *k == kind && rest_free == head_words && r.end == words[end - 1].range.end {
-                verdict.widened.push((li, words[start].range.start..r.end));
+            let legal_forms = (start..end)
+                .rev()
+                .take_while(|&j| cover[j] == Cover::Free && self.is(&words[j], Kind::LegalForm))
+                .count();
+            if *k == kind
+                && head_words < end - start
+                && rest_free == head_words + legal_forms
+                && r.end == words[end - 1 - legal_forms].range.end
+            {
+                verdict.widened.push((li, words[start].range.start..words[end - 1].range.end));
                 return;
             }
         }
