@@ -1090,6 +1090,14 @@ mod tests {
             kinds(&g, "The deal is done, said Hakan Yilmaz on Monday.", Lang::En),
             [("Hakan Yilmaz", P, R)]
         );
+        // A region's head: the region's unknown name, then the holder's.
+        for text in [
+            "Camat Genuk, Slamet Riyadi, mengatakan 430 rumah terdampak.",
+            "Camat Genuk Slamet Riyadi mengatakan 430 rumah terdampak.",
+        ] {
+            assert_eq!(kinds(&g, text, Lang::Id), [("Genuk", L, R), ("Slamet Riyadi", P, R)], "{text}");
+        }
+        assert_eq!(kinds(&g, "\"Aman,\" kata Camat Slamet, Rabu (13/3/2024).", Lang::Id), [("Slamet", P, R)]);
         // A palace that speaks is a place, not a person.
         assert_eq!(
             kinds(&g, "The Presidential Palace said on Sunday that she would stay.", Lang::En),

@@ -671,6 +671,9 @@ impl SentenceRules<'_> {
         let mut person_cue = self.cue_ending(words, start, Kind::Person).is_some()
             || self.cue_ending(words, start, Kind::Said).is_some();
         let mut blocked = start > 0 && self.is(&words[start - 1], Kind::NotBefore);
+        // Where the name after a region's head title would start ([`Kind::Place`] cues that are
+        // also person cues: "Bupati", "Wali Kota", "Camat").
+        let mut region: Option<usize> = None;
         // A lowercase place head word right before the span ("desa Kutuk"), unless a role makes
         // the span a person ("kepala desa Sutrisno").
         let lowercase_head = if person_cue { None } else { self.lowercase_head(words, start) };
@@ -725,6 +728,9 @@ impl SentenceRules<'_> {
                 i = after;
                 person_cue = true;
                 initial = false;
+                // A head of a region (also a place cue: "Bupati", "Camat", "Lurah") is followed by
+                // the region's name, then the holder's.
+                region = self.cue_ending(words, after, Kind::Place).map(|_| after);
                 // Office words complete the title ("Menteri Luar Negeri").
                 while i < end && cover[i] == Cover::Free && self.is(&words[i], Kind::Office) {
                     i += 1;
@@ -832,6 +838,30 @@ impl SentenceRules<'_> {
                         blocked = false;
                         continue;
                     }
+                }
+            }
+            // "Camat Genuk, Slamet Riyadi," and "Camat Genuk Slamet Riyadi": an unknown name right
+            // after a region's head, with a given name after a comma or inside the run, is the
+            // region; the full name from the given name on is the holder.
+            if region == Some(i) && !blocked && !self.is(&words[i], Kind::Given) {
+                let after_comma = j == end
+                    && words.get(j).is_some_and(|w| {
+                        w.cap
+                            && self.is(w, Kind::Given)
+                            && self.text[words[j - 1].range.end..w.range.start].trim() == ","
+                    });
+                let holder = (i + 1..j).find(|&q| self.is(&words[q], Kind::Given)).filter(|&q| j - q >= 2);
+                if after_comma || holder.is_some() {
+                    let q = holder.unwrap_or(j);
+                    self.add(words, i, q, EntityKind::Place, 0.6, verdict);
+                    if q < j {
+                        self.add(words, q, j, EntityKind::Person, 0.75, verdict);
+                    }
+                    i = j;
+                    initial = false;
+                    person_cue = false;
+                    region = None;
+                    continue;
                 }
             }
             let office = person_cue
