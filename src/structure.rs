@@ -276,6 +276,12 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
             zones[j + 1] = Some(Zone::Byline);
         }
     }
+    // Or both on one line: "Rebecca Ratcliffe South-east Asia correspondent".
+    for j in 0..story {
+        if zones[j].is_none() && is_name_and_role(&text[lines[j].clone()]) {
+            zones[j] = Some(Zone::Byline);
+        }
+    }
 
     // 3. A line that is only a dateline, and a dateline opening the first body line.
     let mut dateline = None;
@@ -620,6 +626,16 @@ fn is_reporter_role(line: &str) -> bool {
     ];
     let lower = line.to_lowercase();
     at_most_words(line, 8) && !ends_sentence(line) && ROLES.iter().any(|r| lower.contains(r))
+}
+
+/// A reporter's name and role on one line, the role's last word a reporter's: "Rebecca Ratcliffe
+/// South-east Asia correspondent", "Jane Doe Senior editor".
+fn is_name_and_role(line: &str) -> bool {
+    const ROLES: [&str; 5] = ["correspondent", "reporter", "editor", "journalist", "writer"];
+    let words: Vec<&str> = line.split_whitespace().take(9).collect();
+    (4..=8).contains(&words.len())
+        && words.last().is_some_and(|w| ROLES.contains(w))
+        && words[..2].iter().all(|w| capitalized_words(w, 1..=1))
 }
 
 /// The initials of the writer and the editor in brackets, closing a story: "(mea/mea)", "(tim/isn)".
@@ -1045,6 +1061,13 @@ mod tests {
         let okezone = "Jokowi Resmikan Bendungan Baru di Nusa Tenggara Timur\nFahreza Rizky, Jurnalis · Rabu 10 April 2024\n\
                        Presiden Joko Widodo meresmikan Bendungan Manikin di Kabupaten Kupang, Rabu.";
         assert_eq!(zones_of(okezone)[1].0, Zone::Byline);
+        // Or with the role after the name: "Rebecca Ratcliffe South-east Asia correspondent".
+        let guardian = "Indonesian volcano erupts again, forcing thousands to flee
+                        Rebecca Ratcliffe South-east Asia correspondent
+Wed 17 Apr 2024 09.31 BST
+                        Authorities in Indonesia have evacuated more than 11,000 people after Mount Ruang erupted.";
+        assert_eq!(zones_of(guardian)[1].0, Zone::Byline);
+        assert!(!is_name_and_role("Indonesia Names Its New Chief Editor"));
         // A name over a dateline is not: "Larry Fine" / "NEW YORK 1996-08-30".
         let wire = "TENNIS - AGASSI WINS.\nLarry Fine\nNEW YORK 1996-08-30\nAndre Agassi escaped a scare on Friday, the organisers said.";
         assert_eq!(zones_of(wire)[1].0, Zone::Heading);
