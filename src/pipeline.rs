@@ -172,8 +172,12 @@ impl Pipeline {
             }
             None => Vec::new(),
         };
-        let body: Vec<usize> =
-            (0..sentences.len()).filter(|&i| sentences[i].1.is_summary_candidate()).collect();
+        // A sentence that is all dateline ("KONTAN.CO.ID - JAKARTA.") says nothing of the story.
+        let in_dateline =
+            |r: &Range<usize>| layout.dateline.as_ref().is_some_and(|d| d.start <= r.start && r.end <= d.end);
+        let body: Vec<usize> = (0..sentences.len())
+            .filter(|&i| sentences[i].1.is_summary_candidate() && !in_dateline(&sentences[i].0))
+            .collect();
         let title = doc.title.clone().or_else(|| layout.title.clone().map(|r| text[r].to_string()));
         let terms = || {
             let sentences = body.iter().map(|&i| words[i].iter().map(|&(_, w)| w));

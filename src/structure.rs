@@ -283,8 +283,10 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
         }
     }
 
-    // 3. A line that is only a dateline, and a dateline opening the first body line.
+    // 3. A line that is only a dateline, and a dateline opening the first body line, or one of
+    //    the next two after a standfirst ("JAKARTA: …", "Jakarta, Indonesia – …").
     let mut dateline = None;
+    let mut body_lines = 0;
     let mut out = Vec::with_capacity(lines.len());
     for (j, line_range) in lines.iter().enumerate() {
         // A credit closing the line is a line of its own.
@@ -304,13 +306,16 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
         }
         if zone == Zone::Body && dateline.is_none() {
             let line = &text[r.clone()];
+            body_lines += 1;
+            let prefix =
+                dateline_prefix(line).filter(|&len| body_lines == 1 || is_place_dateline(&line[..len]));
             if is_dateline_line(line) {
                 zone = Zone::Dateline;
                 dateline = Some(r.clone());
-            } else if let Some(len) = dateline_prefix(line) {
+            } else if let Some(len) = prefix {
                 dateline = Some(r.start..r.start + len);
-            } else {
-                // Only the first body line may open with a dateline.
+            } else if body_lines == 3 {
+                // Only the first three body lines may open with a dateline.
                 dateline = Some(0..0);
             }
         }
@@ -739,9 +744,16 @@ fn is_dateline_line(line: &str) -> bool {
 }
 
 /// The length in bytes of a dateline opening a line — "Pantau - ", "JAKARTA, KOMPAS.com - ",
-/// "WASHINGTON (Reuters) - ", "Jakarta (ANTARA) - " — including the dash and the space after it.
+/// "WASHINGTON (Reuters) - ", "Jakarta (ANTARA) - ", "JAKARTA: ", "KONTAN.CO.ID - JAKARTA. " —
+/// including the dash (or colon) and the space after it.
 pub fn dateline_prefix(line: &str) -> Option<usize> {
     let head: &str = &line[..line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)];
+    // A place in capitals and a colon: "JAKARTA: ", "KUALA LUMPUR: " (CNA, The Straits Times).
+    if let Some((lead, _)) = head.split_once(": ") {
+        if capital_words(lead, 1..=3) {
+            return Some(lead.len() + 2);
+        }
+    }
     let (dash_at, dash) =
         head.char_indices().find(|&(i, c)| matches!(c, '-' | '–' | '—') && head[..i].ends_with(' '))?;
     // "--" (CNN Indonesia, Republika) is one dash.
@@ -754,10 +766,14 @@ pub fn dateline_prefix(line: &str) -> Option<usize> {
         return None;
     }
     let after = &line[dash_at + dashes..];
-    if !after.starts_with(' ') {
+    let lead = head[..dash_at].trim_end();
+    // "JAKARTA (Pos Kota) –Komisi", "JAKARTA -Wakil": a dash against the story's first word
+    // after a place in capitals or an agency in brackets.
+    let attached = after.starts_with(char::is_uppercase)
+        && (lead.ends_with(')') || lead.split_whitespace().next().is_some_and(|w| capital_words(w, 1..=1)));
+    if !after.starts_with(' ') && !attached {
         return None;
     }
-    let lead = head[..dash_at].trim_end();
     let words = lead.split_whitespace().count();
     let first = lead.chars().next()?;
     let plausible = (1..=6).contains(&words)
@@ -771,7 +787,33 @@ pub fn dateline_prefix(line: &str) -> Option<usize> {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
-    plausible.then(|| dash_at + dashes + 1)
+    if !plausible {
+        return None;
+    }
+    let end = dash_at + dashes + usize::from(!attached);
+    // "KONTAN.CO.ID - JAKARTA. ": the site, then the place in capitals and a full stop.
+    let place = line[end..].split_once(". ").filter(|(place, _)| capital_words(place, 1..=3));
+    Some(place.map_or(end, |(place, _)| end + place.len() + 2))
+}
+
+/// A dateline that names its place unmistakably, so that it may follow a standfirst: in
+/// capitals ("JAKARTA: ", "JAKARTA (Pos Kota) – "), with an agency in brackets ("Jakarta (ANTARA) -
+/// "), or a city and its country ("Jakarta, Indonesia – "). "Presiden Joko Widodo - yang …" is a
+/// parenthesis in a sentence.
+fn is_place_dateline(prefix: &str) -> bool {
+    let lead = prefix.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'));
+    let words = || lead.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    words().any(|w| capital_words(w, 1..=1))
+        || lead.ends_with(')')
+        || lead
+            .split_once(", ")
+            .is_some_and(|(a, b)| capitalized_words(a, 1..=2) && capitalized_words(b, 1..=2))
+}
+
+/// `s` is `n` words (in `words`) of capital letters, at least two each: "JAKARTA", "KUALA LUMPUR".
+fn capital_words(s: &str, words: std::ops::RangeInclusive<usize>) -> bool {
+    words.contains(&s.split_whitespace().count())
+        && s.split_whitespace().all(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
 }
 
 #[cfg(test)]
@@ -893,11 +935,34 @@ mod tests {
             ("Merdeka.com - Busana adat", Some("Merdeka.com - ")),
             ("Jakarta, CNN Indonesia -- Dunia masih", Some("Jakarta, CNN Indonesia -- ")),
             ("REPUBLIKA.CO.ID, JAKARTA -- Wakil Presiden", Some("REPUBLIKA.CO.ID, JAKARTA -- ")),
+            ("JAKARTA: Indonesian police have", Some("JAKARTA: ")),
+            ("KUALA LUMPUR: Malaysia's king", Some("KUALA LUMPUR: ")),
+            ("KONTAN.CO.ID - JAKARTA. PT Pertamina", Some("KONTAN.CO.ID - JAKARTA. ")),
+            ("JAKARTA (Pos Kota) –Komisi Pemberantasan", Some("JAKARTA (Pos Kota) –")),
+            ("JAKARTA -Wakil Presiden", Some("JAKARTA -")),
             ("Harga naik 3 - 4 persen.", None),
+            ("Catatan: harga naik.", None),
+            ("Persib -Persija", None),
             ("Dia bilang - katanya - begitu.", None),
         ] {
             assert_eq!(dateline_prefix(line).map(|n| &line[..n]), want, "{line}");
         }
+        // After a standfirst, only a dateline that names its place unmistakably.
+        for (prefix, place) in [
+            ("JAKARTA: ", true),
+            ("Jakarta (ANTARA) - ", true),
+            ("Jakarta, Indonesia – ", true),
+            ("Presiden Joko Widodo - ", false),
+            ("Merdeka.com - ", false),
+        ] {
+            assert_eq!(is_place_dateline(prefix), place, "{prefix}");
+        }
+        let page = "Indonesian police arrest 7 over online gambling ring
+                    Police said the syndicate laundered about 1.3 trillion rupiah through shell companies.
+                    JAKARTA: Indonesian police have arrested seven people suspected of running an online gambling \
+                    network operated from Cambodia, officials said on Thursday.";
+        let layout = analyze(page, &FurnitureRules::builtin(), None);
+        assert_eq!(layout.dateline.map(|d| &page[d]), Some("JAKARTA: "));
         assert!(is_dateline_line("LONDON 1996-08-30"));
         assert!(!is_dateline_line("Peter Blackburn"));
     }
