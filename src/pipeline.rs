@@ -308,3 +308,21 @@ fn group_entities(
     out.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
     out.into_iter().map(|(_, e)| e).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_that_is_all_dateline_is_no_summary_candidate() {
+        let pipeline = Pipeline::new(&Config { no_entities: true, ..Config::default() }).unwrap();
+        let text = "KONTAN.CO.ID - JAKARTA. PT Pertamina (Persero) menaikkan harga bahan bakar minyak \
+                    nonsubsidi jenis Pertamax mulai Senin (1/4/2024). Harga Pertamax di Jakarta naik dari \
+                    Rp 12.950 menjadi Rp 13.300 per liter.";
+        let a = pipeline.analyze(&Document::new("kontan", text.to_string()));
+        assert_eq!(a.dateline, Some([0, 24]));
+        let summary: Vec<&str> = a.summary.iter().map(|s| s.text.as_str()).collect();
+        assert!(!summary.iter().any(|s| s.contains("JAKARTA")), "{summary:?}");
+        assert!(summary[0].starts_with("PT Pertamina"), "{summary:?}");
+    }
+}
