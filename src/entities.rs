@@ -1098,6 +1098,11 @@ mod tests {
             assert_eq!(kinds(&g, text, Lang::Id), [("Genuk", L, R), ("Slamet Riyadi", P, R)], "{text}");
         }
         assert_eq!(kinds(&g, "\"Aman,\" kata Camat Slamet, Rabu (13/3/2024).", Lang::Id), [("Slamet", P, R)]);
+        // An organization's head inside a span takes its connectors: "The Ministry of Health".
+        assert_eq!(
+            kinds(&g, "The Ministry of Health has recorded 2,150 cases, an official said.", Lang::En),
+            [("Ministry of Health", O, R)]
+        );
         // A palace that speaks is a place, not a person.
         assert_eq!(
             kinds(&g, "The Presidential Palace said on Sunday that she would stay.", Lang::En),

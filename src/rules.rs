@@ -511,11 +511,13 @@ impl SentenceRules<'_> {
             }
             // A span of capitalized words, with connectors inside.
             let start = i;
-            let org_headed = self.is(&words[i], Kind::OrgHead);
+            // An organization's head opens the span or comes inside it ("The Ministry of Health").
+            let mut org_headed = self.is(&words[i], Kind::OrgHead);
             let mut end = i + 1;
             while end < words.len() && self.joinable(&words[end - 1], &words[end]) {
                 let w = &words[end];
                 if self.name_word(w) || self.balinese_marker(&words, end) {
+                    org_headed |= self.is(w, Kind::OrgHead);
                     end += 1;
                     continue;
                 }
