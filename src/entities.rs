@@ -1103,6 +1103,10 @@ mod tests {
             kinds(&g, "The Ministry of Health has recorded 2,150 cases, an official said.", Lang::En),
             [("Ministry of Health", O, R)]
         );
+        // A list item's number does not keep a title-case heading from being a headline ("korban
+        // jiwa" are fatalities); a numbered title and name stay a person.
+        assert_eq!(kinds(&g, "3. Tidak Ada Korban Jiwa", Lang::Id), []);
+        assert_eq!(kinds(&g, "7. Kapten Arh Herubelum", Lang::Id), [("Arh Herubelum", P, R)]);
         // A palace that speaks is a place, not a person.
         assert_eq!(
             kinds(&g, "The Presidential Palace said on Sunday that she would stay.", Lang::En),

@@ -403,7 +403,19 @@ impl SentenceRules<'_> {
         let caps = letters.iter().filter(|w| w.cap).count();
         let upper = letters.iter().filter(|w| w.acronym).count();
         let s = &self.text[self.sentence.clone()];
-        let listy = s.bytes().any(|b| b.is_ascii_digit() || b == b'(' || b == b')');
+        // A list item's number is no figure of the headline ("3. Tidak Ada Korban Jiwa").
+        let item = s.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+        // Unless the item names someone by their title ("7. Kapten Arh Herubelum").
+        let item = match item.strip_prefix(['.', ')']) {
+            Some(rest)
+                if item.len() < s.trim_start().len()
+                    && self.cue_starting(words, 1, words.len(), Kind::Person).is_none() =>
+            {
+                rest
+            }
+            _ => s,
+        };
+        let listy = item.bytes().any(|b| b.is_ascii_digit() || b == b'(' || b == b')');
         // A headline does not end with a full stop; a short sentence of names does.
         let ended = s.trim_end().trim_end_matches(['"', '”', '\'', '’', ')']).ends_with(['.', '!', '?']);
         (letters.len() >= 2 && upper * 2 > letters.len())
