@@ -405,11 +405,13 @@ impl SentenceRules<'_> {
         let s = &self.text[self.sentence.clone()];
         // A list item's number is no figure of the headline ("3. Tidak Ada Korban Jiwa").
         let item = s.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
-        // Unless the item names someone by their title ("7. Kapten Arh Herubelum").
+        // Unless the item names someone by their title or as a speaker ("7. Kapten Arh Herubelum",
+        // "3. Kata Budi Santoso").
         let item = match item.strip_prefix(['.', ')']) {
             Some(rest)
                 if item.len() < s.trim_start().len()
-                    && self.cue_starting(words, 1, words.len(), Kind::Person).is_none() =>
+                    && self.cue_starting(words, 1, words.len(), Kind::Person).is_none()
+                    && self.cue_starting(words, 1, words.len(), Kind::Said).is_none() =>
             {
                 rest
             }
