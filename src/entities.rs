@@ -1098,6 +1098,28 @@ mod tests {
             assert_eq!(kinds(&g, text, Lang::Id), [("Genuk", L, R), ("Slamet Riyadi", P, R)], "{text}");
         }
         assert_eq!(kinds(&g, "\"Aman,\" kata Camat Slamet, Rabu (13/3/2024).", Lang::Id), [("Slamet", P, R)]);
+        assert_eq!(
+            kinds(
+                &g,
+                "Hakim memvonis mantan Kepala Desa Sukamaju, Kabupaten Tegalrejo, Asep Saepudin.",
+                Lang::Id
+            ),
+            [("Sukamaju", L, R), ("Kabupaten Tegalrejo", L, R), ("Asep Saepudin", P, R)]
+        );
+        // A Balinese name after an office's known place is the holder's.
+        assert_eq!(
+            kinds(&g, "Kepala Kantor SAR Indonesia I Nyoman Sidakarya mengatakan hal itu.", Lang::Id),
+            [("Kantor SAR Indonesia", O, R), ("I Nyoman Sidakarya", P, R)]
+        );
+        // A known person's name with a surname after it is someone else's.
+        assert_eq!(
+            kinds(&g, "Kuasa hukumnya, Dmitry Peskov Saputra, menolak.", Lang::Id),
+            [("Dmitry Peskov Saputra", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "His death, at Eka Hospital, was confirmed.", Lang::En),
+            [("Eka Hospital", L, R)]
+        );
         // An organization's head inside a span takes its connectors: "The Ministry of Health".
         assert_eq!(
             kinds(&g, "The Ministry of Health has recorded 2,150 cases, an official said.", Lang::En),

@@ -789,7 +789,7 @@ impl SentenceRules<'_> {
                     let q = (head_end + 1..j).find(|&q| {
                         matches!(cover[q - 1], Cover::Lexicon(_))
                             && cover[q..j].iter().all(|c| *c == Cover::Free)
-                            && self.is(&words[q], Kind::Given)
+                            && (self.is(&words[q], Kind::Given) || self.balinese_marker(words, q))
                     });
                     if let Some(q) = q.filter(|&q| j - q >= 2 || self.said_after(words, j)) {
                         holder = Some(q..j);
@@ -860,12 +860,15 @@ impl SentenceRules<'_> {
             // after a region's head, with a given name after a comma or inside the run, is the
             // region; the full name from the given name on is the holder.
             if region == Some(i) && !blocked && !self.is(&words[i], Kind::Given) {
-                let after_comma = j == end
-                    && words.get(j).is_some_and(|w| {
-                        w.cap
-                            && self.is(w, Kind::Given)
-                            && self.text[words[j - 1].range.end..w.range.start].trim() == ","
-                    });
+                // After the comma, the holder's given name or the region's own region ("Kepala
+                // Desa Sukamaju, Kabupaten Garut, Asep Saepudin").
+                let after_comma = j == end && words.get(j).is_some_and(|w| {
+                    w.cap
+                        && (self.is(w, Kind::Given)
+                            || self.is(w, Kind::PlaceHead)
+                            || matches!(cover[j], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Place))
+                        && self.text[words[j - 1].range.end..w.range.start].trim() == ","
+                });
                 let holder = (i + 1..j).find(|&q| self.is(&words[q], Kind::Given)).filter(|&q| j - q >= 2);
                 if after_comma || holder.is_some() {
                     let q = holder.unwrap_or(j);
@@ -966,6 +969,13 @@ impl SentenceRules<'_> {
             EntityKind::Person
         } else if kind == EntityKind::Place && self.lang == Lang::En {
             EntityKind::Organization
+        } else if kind == EntityKind::Person
+            && free.iter().all(|&j| words[j].range.start >= r.end)
+            && self.text[r.end..words[free[0]].range.start].trim().is_empty()
+        {
+            // A known person's name with more after it is someone else's: "Dedi Mulyadi
+            // Saputra" is not the politician Dedi Mulyadi ("Jokowi-Kalla" is two people).
+            EntityKind::Person
         } else {
             return false;
         };
