@@ -610,6 +610,7 @@ impl Gazetteer {
         mut mentions: Vec<Mention>,
     ) -> Vec<Mention> {
         self.relink_to_organizations(text, &mut mentions);
+        teams_everywhere(text, &mut mentions);
         // A person's name has two to four words; a longer "name" is a misread office.
         let people = mentions.iter().filter(|m| {
             m.kind == EntityKind::Person
@@ -873,6 +874,30 @@ fn word_bounded(text: &str, range: &Range<usize>) -> bool {
     !rest.starts_with(char::is_alphanumeric)
 }
 
+/// A place named as a team beside a match's final score ("Liverpool 3-1 Brighton") is that team
+/// wherever the article names it ("… sends Liverpool top"): a match report names clubs by their
+/// towns. (Results tables and schedules lend nothing: they list many teams, not the story's.)
+fn teams_everywhere(text: &str, mentions: &mut [Mention]) {
+    let teams: HashMap<&str, Target> = mentions
+        .iter()
+        .filter(|m| {
+            // The team's rule mention, or its alias of a known club ("Brighton").
+            m.kind == EntityKind::Organization
+                && m.source != MentionSource::Lexicon
+                && m.confidence == crate::rules::MATCH_TEAM_CONFIDENCE
+        })
+        .map(|m| (&text[m.range.clone()], m.target.clone()))
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place) {
+        if let Some(team) = teams.get(&text[m.range.clone()]) {
+            (m.kind, m.target, m.source) = (EntityKind::Organization, team.clone(), MentionSource::Alias);
+        }
+    }
+}
+
 /// The sentence holding the whole range, if one does.
 fn sentence_of(spans: &[TagSpan], range: &Range<usize>) -> Option<usize> {
     let i = spans.partition_point(|s| s.range.end <= range.start);
@@ -1038,6 +1063,44 @@ mod tests {
             tag(&g, "The writer Washington Irving smiled. Washington waited.", Lang::En),
             [("Washington Irving", "Washington Irving".into()), ("Washington", "Washington, D.C.".into())]
         );
+    }
+
+    #[test]
+    fn a_towns_name_beside_a_final_score_is_its_team_throughout() {
+        let g = gazetteer("Q20\tPLACE\tLiverpool\tcity\tGB\t70\nQ21\tPLACE\tBrighton\tcity\tGB\t60\n");
+        let text =
+            "Liverpool 3-1 Brighton\nSalah scored twice as Liverpool came from behind to beat Brighton.";
+        let spans = [
+            TagSpan { range: 0..22, tag: true, headline: false },
+            TagSpan { range: 23..text.len(), tag: true, headline: false },
+        ];
+        let kinds: Vec<(&str, EntityKind)> =
+            g.tag(text, &spans, Lang::En).into_iter().map(|m| (&text[m.range], m.kind)).collect();
+        use EntityKind::Organization as O;
+        assert_eq!(kinds, [("Liverpool", O), ("Brighton", O), ("Liverpool", O), ("Brighton", O)]);
+        // A results table, a bowler's figures or a headline in capitals is no match's final score:
+        // the town elsewhere stays a town.
+        for line in [
+            "Liverpool 3 Brighton 1 Leeds 2 Chelsea 0",
+            "Bowling: Liverpool 9-0-49-1, Brighton 10-0-38-3.",
+            "LIVERPOOL BEAT BRIGHTON 3-1 IN FINAL",
+        ] {
+            let text = format!("{line}\nShe was born in Liverpool.");
+            let spans = [
+                TagSpan { range: 0..line.len(), tag: true, headline: false },
+                TagSpan { range: line.len() + 1..text.len(), tag: true, headline: false },
+            ];
+            let last = g.tag(&text, &spans, Lang::En).pop().map(|m| m.kind);
+            assert_eq!(last, Some(EntityKind::Place), "{line}");
+        }
+        let text = "LIVERPOOL BEAT BRIGHTON 3-1 IN FINAL\nLiverpool won the final on Saturday.";
+        let spans = [
+            TagSpan { range: 0..36, tag: true, headline: false },
+            TagSpan { range: 37..text.len(), tag: true, headline: false },
+        ];
+        let found: Vec<(&str, EntityKind)> =
+            g.tag(text, &spans, Lang::En).into_iter().map(|m| (&text[m.range], m.kind)).collect();
+        assert!(found.iter().all(|(_, k)| *k != O), "{found:?}");
     }
 
     #[test]

@@ -305,6 +305,10 @@ pub(crate) struct SentenceRules<'a> {
     pub title: bool,
 }
 
+/// The confidence of a team named beside a match's final score ("Liverpool 3-1 Brighton"): the
+/// tagger reads the name so everywhere in the article.
+pub(crate) const MATCH_TEAM_CONFIDENCE: f32 = 0.65;
+
 /// What the rules decide about the lexicon's mentions in a sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Verdict {
@@ -583,7 +587,24 @@ impl SentenceRules<'_> {
             && words[name..].iter().all(Word::figures)
             && words[name..].iter().any(|w| w.text.len() <= 2)
             && self.number_after(words, name - 1);
-        scored >= needed || standings || words.iter().any(|w| matches!(w.text, "v" | "vs"))
+        scored >= needed
+            || standings
+            || self.match_line(words)
+            || words.iter().any(|w| matches!(w.text, "v" | "vs"))
+    }
+
+    /// "Liverpool 3-1 Brighton": a line of two names and the final score between them, not in
+    /// capitals (a wire headline: "WIGAN BEAT BRADFORD 42-36 IN SEMIFINAL").
+    fn match_line(&self, words: &[Word<'_>]) -> bool {
+        words.len() <= 8
+            && (2..words.len().saturating_sub(1)).any(|k| {
+                self.team_word(&words[k - 2]) && self.final_score(words, k) && self.team_word(&words[k + 1])
+            })
+            && words.iter().enumerate().all(|(k, w)| {
+                (self.team_word(w) && !w.acronym)
+                    || self.final_score(words, k)
+                    || self.final_score(words, k + 1)
+            })
     }
 
     /// A known place in brackets right after word `end - 1`: "Jansher Khan (Pakistan)".
@@ -600,16 +621,27 @@ impl SentenceRules<'_> {
         self.name_word(w) && w.text.chars().count() >= 2
     }
 
-    /// Word `i` is followed by a score: a number of one to three digits right after a space.
+    /// Word `i` is followed by a score: a number of one to three digits right after a space, or
+    /// both sides' goals ("Liverpool 3-1 Brighton").
     fn number_after(&self, words: &[Word<'_>], i: usize) -> bool {
         words.get(i + 1).is_some_and(|n| {
             self.text[words[i].range.end..n.range.start] == *" " && n.text.len() <= 3 && n.figures()
         })
     }
 
+    /// Words `k - 1` and `k` are both sides' goals: "3-1" in "Liverpool 3-1 Brighton".
+    fn final_score(&self, words: &[Word<'_>], k: usize) -> bool {
+        let goals = |w: &Word<'_>| w.text.len() <= 2 && w.figures();
+        k >= 1
+            && words.get(k).is_some_and(goals)
+            && goals(&words[k - 1])
+            && matches!(&self.text[words[k - 1].range.end..words[k].range.start], "-" | "–")
+    }
+
     /// In a results line, every span of names before a score or around a "v" is a team.
     fn teams(&self, s: Reading<'_, '_>, verdict: &mut Verdict) {
         let Reading { words, cover, lexicon } = s;
+        let match_line = self.match_line(words);
         let mut i = 0;
         while i < words.len() {
             if !self.team_word(&words[i]) {
@@ -632,7 +664,11 @@ impl SentenceRules<'_> {
             }
             let end = end.min(words.len());
             let versus = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "v" | "vs"));
-            let team = self.number_after(words, end - 1) || versus(end) || (start > 0 && versus(start - 1));
+            let after_score = match_line && start > 0 && self.final_score(words, start - 1);
+            let team = self.number_after(words, end - 1)
+                || versus(end)
+                || (start > 0 && versus(start - 1))
+                || after_score;
             // A full name ("Jim Courier 6-3") is a player; a lone given name ("Chelsea 1") is not.
             let person = (end - start >= 2 && self.is(&words[start], Kind::Given))
                 || lexicon.iter().any(|(r, k)| {
@@ -646,7 +682,9 @@ impl SentenceRules<'_> {
                     && lexicon[li].0 == (words[start].range.start..words[end - 1].range.end));
                 if !whole_org {
                     verdict.dropped.extend(inside);
-                    self.add(words, start, end, EntityKind::Organization, 0.6, verdict);
+                    // The two sides of a match's final score name the match the story reports.
+                    let confidence = if match_line { MATCH_TEAM_CONFIDENCE } else { 0.6 };
+                    self.add(words, start, end, EntityKind::Organization, confidence, verdict);
                 }
             }
             i = end;
