@@ -1066,6 +1066,21 @@ mod tests {
     }
 
     #[test]
+    fn a_suspects_initials_are_no_country() {
+        let g = gazetteer(LEX);
+        for text in [
+            "Polisi menangkap pelaku berinisial AS (35) di rumahnya.",
+            "Tersangka AS dan RS ditahan sejak Jumat.",
+            "Seorang mahasiswa, AS (17), dibawa ke rumah sakit.",
+        ] {
+            assert!(tag(&g, text, Lang::Id).iter().all(|(m, _)| *m != "AS"), "{text}");
+        }
+        for text in ["Harga minyak di AS naik tajam.", "Kata presiden AS itu kemarin."] {
+            assert_eq!(tag(&g, text, Lang::Id), [("AS", "United States".to_string())], "{text}");
+        }
+    }
+
+    #[test]
     fn a_towns_name_beside_a_final_score_is_its_team_throughout() {
         let g = gazetteer("Q20\tPLACE\tLiverpool\tcity\tGB\t70\nQ21\tPLACE\tBrighton\tcity\tGB\t60\n");
         let text =

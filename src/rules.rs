@@ -49,12 +49,13 @@ pub(crate) enum Kind {
     PlaceBefore,
     Plural,
     LegalForm,
+    Initials,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 20] = [
+    const ALL: [Kind; 21] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -73,6 +74,7 @@ impl Kind {
         Kind::PlaceBefore,
         Kind::Plural,
         Kind::LegalForm,
+        Kind::Initials,
         Kind::Given,
         Kind::Stop,
     ];
@@ -98,6 +100,7 @@ impl Kind {
             Kind::PlaceBefore => "place-before",
             Kind::Plural => "plural",
             Kind::LegalForm => "legal-form",
+            Kind::Initials => "initials",
             Kind::Given | Kind::Stop => return None,
         })
     }
@@ -122,7 +125,7 @@ impl Kind {
 }
 
 /// The bits of a mask per group (alone, starts, ends): one per kind.
-const KIND_BITS: u32 = 20;
+const KIND_BITS: u32 = 21;
 const _: () = assert!(Kind::ALL.len() as u32 <= KIND_BITS && 3 * KIND_BITS < 64);
 
 /// Every kind's bit of one group.
@@ -503,6 +506,15 @@ impl SentenceRules<'_> {
                 }
             }
         }
+        // A suspect's or a victim's initials ("pelaku berinisial AS (35)", "tersangka RS"): no place
+        // or organization that the letters spell.
+        for (li, (r, _)) in lexicon.iter().enumerate() {
+            if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
+                if self.initials(&words, wi) && words[wi].range.end == r.end {
+                    verdict.dropped.insert(li);
+                }
+            }
+        }
         let score_line = self.score_line(&words);
         if score_line {
             // A table or a results line ("Leeds 2 Chelsea 1", "BOSTON 65 65 .500"): a name
@@ -569,6 +581,25 @@ impl SentenceRules<'_> {
             i = end;
         }
         verdict
+    }
+
+    /// Word `i` is a person's initials, as Indonesian crime reporting writes suspects and victims:
+    /// two or three capitals after an `initials` cue ("berinisial AS", "tersangka RS"), or before
+    /// an age in brackets ("AS (35)").
+    fn initials(&self, words: &[Word<'_>], i: usize) -> bool {
+        let w = &words[i];
+        if !(2..=3).contains(&w.text.len()) || !w.text.bytes().all(|b| b.is_ascii_uppercase()) {
+            return false;
+        }
+        // The role may open the sentence ("Tersangka AS dan RS ditahan").
+        let cue =
+            i.checked_sub(1).is_some_and(|p| (!words[p].cap || p == 0) && self.is(&words[p], Kind::Initials));
+        let after = &self.text[w.range.end..self.sentence.end];
+        let age = after.strip_prefix(" (").is_some_and(|a| {
+            let digits = a.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&digits) && a[digits..].starts_with(')')
+        });
+        cue || age
     }
 
     /// Two or more names followed by a small number, or a "v" between names: a results line. Or a
@@ -1236,6 +1267,7 @@ mod tests {
         assert!(c.is_given_name("Ahmad") && c.set(Kind::Stop).contains("menurut"));
         assert!(c.set(Kind::PlaceHeadLower).contains("desa") && c.set(Kind::PlaceBefore).contains("kota"));
         assert!(c.set(Kind::Plural).contains("banyak") && c.set(Kind::LegalForm).contains("inc"));
+        assert!(c.set(Kind::Initials).contains("berinisial") && c.set(Kind::Initials).contains("tersangka"));
     }
 
     /// The look-ups through word masks against the sets themselves, on every cue phrase of
