@@ -595,6 +595,7 @@ impl Gazetteer {
                 }
             }
             kept.sort_by_key(|m| m.range.start);
+            nicknames(text, &span.range, &mut kept);
             out.extend(kept);
         }
         out
@@ -874,6 +875,57 @@ fn word_bounded(text: &str, range: &Range<usize>) -> bool {
     !rest.starts_with(char::is_alphanumeric)
 }
 
+/// A person's nickname in quotation marks inside their name ('Joko "Jokowi" Widodo', "Susi 'Susy'
+/// Susanti"): one mention of the person over the whole name, after a person's first name. It is
+/// the lexicon's person when the nickname is one of its aliases, else a person named without the
+/// nickname. `mentions` are one sentence's, in order.
+fn nicknames(text: &str, sentence: &Range<usize>, mentions: &mut Vec<Mention>) {
+    const OPEN: [char; 3] = ['"', '“', '\''];
+    const CLOSE: [char; 3] = ['"', '”', '\''];
+    let mut i = 0;
+    while i < mentions.len() {
+        let first = &mentions[i];
+        // The first name, then ` "Nick" Family`.
+        let after = &text[first.range.end..sentence.end];
+        let Some(rest) = after.strip_prefix(' ').and_then(|r| r.strip_prefix(OPEN)) else {
+            i += 1;
+            continue;
+        };
+        let nick_len = rest.find(CLOSE).unwrap_or(0);
+        let nick = &rest[..nick_len];
+        let family = rest[nick_len..].strip_prefix(CLOSE).and_then(|r| r.strip_prefix(' ')).unwrap_or("");
+        let family_len = family.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(family.len());
+        let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !w.contains(char::is_whitespace);
+        if first.kind != EntityKind::Person
+            || !capitalized(nick)
+            || nick.chars().count() > 20
+            || !capitalized(&family[..family_len])
+        {
+            i += 1;
+            continue;
+        }
+        let end = sentence.end - family.len() + family_len;
+        let start = first.range.start;
+        // The nickname's own mention, if any, and any on the family name, give way.
+        let nick_start = sentence.end - rest.len();
+        let known = mentions[i + 1..]
+            .iter()
+            .take_while(|m| m.range.start < end)
+            .find(|m| m.range.start == nick_start && m.kind == EntityKind::Person && m.entity().is_some())
+            .map(|m| m.target.clone());
+        let name = format!("{} {}", &text[first.range.clone()], &family[..family_len]);
+        let merged = Mention {
+            range: start..end,
+            target: known.unwrap_or(Target::New(name)),
+            source: MentionSource::Rule,
+            ..mentions[i].clone()
+        };
+        let covered = mentions[i..].iter().take_while(|m| m.range.start < end).count();
+        mentions.splice(i..i + covered, [merged]);
+        i += 1;
+    }
+}
+
 /// A place named as a team beside a match's final score ("Liverpool 3-1 Brighton") is that team
 /// wherever the article names it ("… sends Liverpool top"): a match report names clubs by their
 /// towns. (Results tables and schedules lend nothing: they list many teams, not the story's.)
@@ -1063,6 +1115,19 @@ mod tests {
             tag(&g, "The writer Washington Irving smiled. Washington waited.", Lang::En),
             [("Washington Irving", "Washington Irving".into()), ("Washington", "Washington, D.C.".into())]
         );
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_is_inside_the_name() {
+        let g = gazetteer("Q9\tPERSON\tJoko Widodo\tpolitician\tID\t95\tJokowi\n");
+        let text = "Presiden Joko \"Jokowi\" Widodo meresmikan bendungan itu.";
+        assert_eq!(tag(&g, text, Lang::Id), [("Joko \"Jokowi\" Widodo", "Joko Widodo".to_string())]);
+        // A nickname the lexicon lacks: the person is named without it.
+        let text = "Mantan pebulu tangkis Susi 'Susy' Susanti hadir.";
+        assert_eq!(tag(&g, text, Lang::Id), [("Susi 'Susy' Susanti", "Susi Susanti".to_string())]);
+        // A quotation after a name is no nickname.
+        let text = "Kata Budi \"ini penting\" Santoso.";
+        assert_eq!(tag(&g, text, Lang::Id), [("Budi", "Budi".to_string())]);
     }
 
     #[test]
