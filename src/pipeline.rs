@@ -175,8 +175,14 @@ impl Pipeline {
         // A sentence that is all dateline ("KONTAN.CO.ID - JAKARTA.") says nothing of the story.
         let in_dateline =
             |r: &Range<usize>| layout.dateline.as_ref().is_some_and(|d| d.start <= r.start && r.end <= d.end);
+        // Nor does one that only announces what follows ("Berikut lima fakta …").
         let body: Vec<usize> = (0..sentences.len())
-            .filter(|&i| sentences[i].1.is_summary_candidate() && !in_dateline(&sentences[i].0))
+            .filter(|&i| {
+                let (r, zone) = &sentences[i];
+                zone.is_summary_candidate()
+                    && !in_dateline(r)
+                    && !self.furniture.is_signpost(&text[r.clone()])
+            })
             .collect();
         let title = doc.title.clone().or_else(|| layout.title.clone().map(|r| text[r].to_string()));
         let terms = || {
@@ -324,5 +330,16 @@ mod tests {
         let summary: Vec<&str> = a.summary.iter().map(|s| s.text.as_str()).collect();
         assert!(!summary.iter().any(|s| s.contains("JAKARTA")), "{summary:?}");
         assert!(summary[0].starts_with("PT Pertamina"), "{summary:?}");
+    }
+
+    #[test]
+    fn a_signpost_is_no_summary_sentence() {
+        let pipeline = Pipeline::new(&Config { no_entities: true, ..Config::default() }).unwrap();
+        let text = "Jakarta - Kebakaran melanda sebuah gudang di kawasan Cakung, Jakarta Timur, Selasa dini \
+                    hari. Berikut lima fakta kebakaran gudang di Cakung.\n\
+                    Sebanyak 25 unit mobil pemadam kebakaran dikerahkan untuk memadamkan api di gudang.";
+        let a = pipeline.analyze(&Document::new("daftar", text.to_string()));
+        assert_eq!(a.sentences.len(), 3);
+        assert!(a.summary.iter().all(|s| !s.text.starts_with("Berikut")), "{:?}", a.summary);
     }
 }

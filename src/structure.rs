@@ -65,6 +65,9 @@ enum CueKind {
     /// A word of a line that only dates the page ("Kamis", "WIB", "Updated"): a whole word, not a
     /// prefix.
     Date,
+    /// The start of a short sentence that only announces what follows ("Berikut lima fakta …",
+    /// "Here is what we know"): a sentence cue, no summary sentence.
+    Signpost,
 }
 
 /// The furniture cues: literal prefixes of a trimmed line, matched case-insensitively.
@@ -107,6 +110,7 @@ impl FurnitureRules {
                 "notice" => CueKind::Notice,
                 "credit" => CueKind::Credit,
                 "date" => CueKind::Date,
+                "signpost" => CueKind::Signpost,
                 other => return Err(err(format!("unknown cue kind {other:?}"))),
             };
             let pattern = pattern.trim();
@@ -122,6 +126,14 @@ impl FurnitureRules {
         }
         cues.sort_by_key(|(_, p)| first_char(p));
         Ok(FurnitureRules { cues, date_words })
+    }
+
+    /// Whether a sentence only announces what follows: a `signpost` cue opening a sentence of at
+    /// most [`SIGNPOST_WORDS`] words ("Berikut lima fakta yang dihimpun detikcom.", "Berikut
+    /// petikan wawancaranya."). It stays in the article; it is no summary sentence.
+    pub fn is_signpost(&self, sentence: &str) -> bool {
+        at_most_words(sentence, SIGNPOST_WORDS)
+            && self.cue(sentence.trim_start()).is_some_and(|(k, _)| k == CueKind::Signpost)
     }
 
     /// The cue a trimmed line starts with (the longest, if several do), and the rest of the line
@@ -209,7 +221,9 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                 CueKind::Byline if short && !ends_sentence(line) => Some(Zone::Byline),
                 CueKind::Notice => Some(Zone::Furniture),
                 CueKind::Credit => Some(Zone::Byline),
-                CueKind::Furniture | CueKind::Menu | CueKind::Byline | CueKind::Date => None,
+                CueKind::Furniture | CueKind::Menu | CueKind::Byline | CueKind::Date | CueKind::Signpost => {
+                    None
+                }
             };
             if let Some(zone) = zone {
                 zones[i] = Some(zone);
@@ -426,6 +440,9 @@ fn word_count(s: &str, enough: usize) -> usize {
 fn at_most_words(s: &str, n: usize) -> bool {
     word_count(s, n + 1) <= n
 }
+
+/// The longest sentence a `signpost` cue makes an announcement ([`FurnitureRules::is_signpost`]).
+const SIGNPOST_WORDS: usize = 12;
 
 /// More words than this make a line body text ([`looks_like_body`]), never a title.
 const BODY_WORDS: usize = 30;
@@ -991,6 +1008,25 @@ mod tests {
         }
         let layout = analyze("Jokowi Tiba di Moskow\nPresiden tiba.", &FurnitureRules::builtin(), None);
         assert_eq!(layout.title, Some(0..21));
+    }
+
+    #[test]
+    fn signposts_announce_what_follows() {
+        let rules = FurnitureRules::builtin();
+        for s in [
+            "Berikut lima fakta yang dihimpun detikcom.",
+            "Berikut petikan wawancaranya.",
+            "Here's what we know:",
+        ] {
+            assert!(rules.is_signpost(s), "{s}");
+        }
+        for s in [
+            "Berikutnya, polisi memeriksa tiga saksi.",
+            "Berikut ini daftar nama korban yang ditemukan tim SAR gabungan di lokasi kejadian pada Senin pagi.",
+            "Polisi memeriksa tiga saksi.",
+        ] {
+            assert!(!rules.is_signpost(s), "{s}");
+        }
     }
 
     #[test]
