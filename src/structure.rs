@@ -77,6 +77,8 @@ pub struct FurnitureRules {
     cues: Vec<(CueKind, String)>,
     /// The words of a line that only dates the page (kind `date`), lowercased.
     date_words: HashSet<String>,
+    /// The sentence prefixes of kind `signpost`, lowercased: no line cues.
+    signposts: Vec<String>,
 }
 
 /// The built-in cue file.
@@ -93,6 +95,7 @@ impl FurnitureRules {
     pub fn parse(src: &str, path: &str) -> Result<FurnitureRules> {
         let mut cues = Vec::new();
         let mut date_words = HashSet::default();
+        let mut signposts = Vec::new();
         for (i, line) in src.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -118,22 +121,26 @@ impl FurnitureRules {
                 return Err(err("empty pattern".into()));
             }
             let pattern: String = pattern.chars().filter_map(|c| c.to_lowercase().next()).collect();
-            if kind == CueKind::Date {
-                date_words.insert(pattern);
-            } else {
-                cues.push((kind, pattern));
+            match kind {
+                CueKind::Date => {
+                    date_words.insert(pattern);
+                }
+                CueKind::Signpost => signposts.push(pattern),
+                _ => cues.push((kind, pattern)),
             }
         }
         cues.sort_by_key(|(_, p)| first_char(p));
-        Ok(FurnitureRules { cues, date_words })
+        Ok(FurnitureRules { cues, date_words, signposts })
     }
 
     /// Whether a sentence only announces what follows: a `signpost` cue opening a sentence of at
     /// most [`SIGNPOST_WORDS`] words ("Berikut lima fakta yang dihimpun detikcom.", "Berikut
     /// petikan wawancaranya."). It stays in the article; it is no summary sentence.
     pub fn is_signpost(&self, sentence: &str) -> bool {
-        at_most_words(sentence, SIGNPOST_WORDS)
-            && self.cue(sentence.trim_start()).is_some_and(|(k, _)| k == CueKind::Signpost)
+        // Most sentences start with no signpost's first letter: the cheapest test first.
+        let sentence = sentence.trim_start();
+        self.signposts.iter().any(|p| prefix_len(sentence, p).is_some())
+            && at_most_words(sentence, SIGNPOST_WORDS)
     }
 
     /// The cue a trimmed line starts with (the longest, if several do), and the rest of the line
