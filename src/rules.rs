@@ -652,8 +652,7 @@ impl SentenceRules<'_> {
         self.name_word(w) && w.text.chars().count() >= 2
     }
 
-    /// Word `i` is followed by a score: a number of one to three digits right after a space, or
-    /// both sides' goals ("Liverpool 3-1 Brighton").
+    /// Word `i` is followed by a score: a number of one to three digits right after a space.
     fn number_after(&self, words: &[Word<'_>], i: usize) -> bool {
         words.get(i + 1).is_some_and(|n| {
             self.text[words[i].range.end..n.range.start] == *" " && n.text.len() <= 3 && n.figures()
