@@ -175,13 +175,22 @@ impl Pipeline {
         // A sentence that is all dateline ("KONTAN.CO.ID - JAKARTA.") says nothing of the story.
         let in_dateline =
             |r: &Range<usize>| layout.dateline.as_ref().is_some_and(|d| d.start <= r.start && r.end <= d.end);
-        // Nor does one that only announces what follows ("Berikut lima fakta …").
+        // Nor does one that only announces what follows ("Berikut lima fakta …"), nor a question
+        // that is a paragraph of its own (an interviewer's, "Apa kendala terbesarnya?").
+        let own_question = |r: &Range<usize>| {
+            text[r.clone()].ends_with('?')
+                && layout
+                    .lines
+                    .binary_search_by_key(&r.start, |l| l.range.start)
+                    .is_ok_and(|l| layout.lines[l].range.end == r.end)
+        };
         let body: Vec<usize> = (0..sentences.len())
             .filter(|&i| {
                 let (r, zone) = &sentences[i];
                 zone.is_summary_candidate()
                     && !in_dateline(r)
                     && !self.furniture.is_signpost(&text[r.clone()])
+                    && !own_question(r)
             })
             .collect();
         let title = doc.title.clone().or_else(|| layout.title.clone().map(|r| text[r].to_string()));
@@ -330,6 +339,21 @@ mod tests {
         let summary: Vec<&str> = a.summary.iter().map(|s| s.text.as_str()).collect();
         assert!(!summary.iter().any(|s| s.contains("JAKARTA")), "{summary:?}");
         assert!(summary[0].starts_with("PT Pertamina"), "{summary:?}");
+    }
+
+    #[test]
+    fn a_question_on_its_own_line_is_no_summary_sentence() {
+        let config = Config { no_entities: true, length: Length::Sentences(5), ..Config::default() };
+        let pipeline = Pipeline::new(&config).unwrap();
+        let text = "Menteri Kesehatan menerima Tempo di kantornya di Kuningan pekan lalu.\n\
+                    Apa kendala terbesar program imunisasi tahun ini?\n\
+                    Distribusi vaksin ke daerah terpencil di Papua masih sulit. \"Kenapa sulit?\" tanya dia.\n\
+                    Kami bekerja sama dengan TNI untuk pengiriman vaksin ke Papua.";
+        let a = pipeline.analyze(&Document::new("wawancara", text.to_string()));
+        let summary: Vec<&str> = a.summary.iter().map(|s| s.text.as_str()).collect();
+        assert!(!summary.contains(&"Apa kendala terbesar program imunisasi tahun ini?"), "{summary:?}");
+        // A question inside a paragraph may still be chosen.
+        assert!(summary.contains(&"\"Kenapa sulit?\" tanya dia."), "{summary:?}");
     }
 
     #[test]
