@@ -643,27 +643,22 @@ fn is_bare_name(line: &str) -> bool {
 /// A reporter's role or desk under their name: "BBC News, Jakarta", "South East Asia
 /// correspondent", "Koresponden Kompas".
 fn is_reporter_role(line: &str) -> bool {
-    const ROLES: [&str; 8] = [
-        "correspondent",
-        "reporter",
-        "editor",
-        "journalist",
-        "bbc news",
-        "koresponden",
-        "wartawan",
-        "jurnalis",
-    ];
     let lower = line.to_lowercase();
-    at_most_words(line, 8) && !ends_sentence(line) && ROLES.iter().any(|r| lower.contains(r))
+    at_most_words(line, 8)
+        && !ends_sentence(line)
+        && (lower.contains("bbc news") || REPORTER_WORDS.iter().any(|r| lower.contains(r)))
 }
+
+/// The words of a reporter's role: "South East Asia correspondent", "Koresponden Kompas".
+const REPORTER_WORDS: [&str; 8] =
+    ["correspondent", "reporter", "editor", "journalist", "writer", "koresponden", "wartawan", "jurnalis"];
 
 /// A reporter's name and role on one line, the role's last word a reporter's: "Rebecca Ratcliffe
 /// South-east Asia correspondent", "Jane Doe Senior editor".
 fn is_name_and_role(line: &str) -> bool {
-    const ROLES: [&str; 5] = ["correspondent", "reporter", "editor", "journalist", "writer"];
     let words: Vec<&str> = line.split_whitespace().take(9).collect();
     (4..=8).contains(&words.len())
-        && words.last().is_some_and(|w| ROLES.contains(w))
+        && words.last().is_some_and(|w| REPORTER_WORDS.contains(w))
         && words[..2].iter().all(|w| capitalized_words(w, 1..=1))
 }
 
