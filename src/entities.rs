@@ -1173,7 +1173,9 @@ mod tests {
             let last = g.tag(&text, &spans, Lang::En).pop().map(|m| m.kind);
             assert_eq!(last, Some(EntityKind::Place), "{line}");
         }
-        let text = "LIVERPOOL BEAT BRIGHTON 3-1 IN FINAL\nLiverpool won the final on Saturday.";
+        // (Enough lowercase prose after it that the article reads as cased, as a page does.)
+        let text = "LIVERPOOL BEAT BRIGHTON 3-1 IN FINAL\nLiverpool won the final on Saturday in front of a \
+                    crowd of more than thirty thousand people at the national stadium.";
         let spans = [
             TagSpan { range: 0..36, tag: true, headline: false },
             TagSpan { range: 37..text.len(), tag: true, headline: false },
