@@ -1270,6 +1270,24 @@ mod tests {
             kinds(&g, "The Ministry of Health has recorded 2,150 cases, an official said.", Lang::En),
             [("Ministry of Health", O, R)]
         );
+        // English puts the head last: the names before it are the organization's own, and the
+        // name goes on through further heads ("National Bank of Poland"). A possessor or "the"
+        // is no part of it.
+        assert_eq!(
+            kinds(&g, "The Agriculture Department proposed a ban on the imports.", Lang::En),
+            [("Agriculture Department", O, R)]
+        );
+        assert_eq!(
+            kinds(
+                &g,
+                "Officials of the Federal Open Market Committee met the National Bank of Poland.",
+                Lang::En
+            ),
+            [("Federal Open Market Committee", O, R), ("National Bank of Poland", O, R)]
+        );
+        let found = kinds(&g, "The News Agency of Nigeria quoted Wednesday's Commission report.", Lang::En);
+        assert_eq!(found[0], ("News Agency of Nigeria", O, R));
+        assert!(found.iter().all(|(m, ..)| !m.contains("Commission")), "{found:?}");
         // A list item's number does not keep a title-case heading from being a headline ("korban
         // jiwa" are fatalities); a numbered title and name stay a person.
         assert_eq!(kinds(&g, "3. Tidak Ada Korban Jiwa", Lang::Id), []);

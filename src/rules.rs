@@ -829,16 +829,28 @@ impl SentenceRules<'_> {
             }
             // An organization or a place named by its head word: to the end of the span (or the
             // next person cue), taking in any lexicon mentions.
-            let org = self.cue_starting(words, i, end, Kind::OrgHead);
+            let mut org = self.cue_starting(words, i, end, Kind::OrgHead);
             let place = self.cue_starting(words, i, end, Kind::PlaceHead);
+            // English puts an organization's head last ("the Agriculture Department", "World
+            // Boxing Council"): unknown names right before the head are the organization's own.
+            let mut head_start = i;
+            if org.is_none() && place.is_none() && self.lang == Lang::En && !person_cue {
+                if let Some((h, head_end)) = self.head_last(words, cover, i, end) {
+                    head_start = h;
+                    org = Some(head_end);
+                }
+            }
             if let Some(head_end) = org.or(place) {
                 let kind = if org.is_some() { EntityKind::Organization } else { EntityKind::Place };
                 let mut j = head_end;
                 // A street keeps the titles in its name ("Jl. Jend. Sudirman").
                 let street = org.is_none();
+                // English names go on through further heads ("National Bank of Poland",
+                // "Federal Open Market Committee") unless a connector leads to the next name.
                 while j < end
                     && (street || self.cue_starting(words, j, end, Kind::Person).is_none())
-                    && !self.head_at(words, j, end)
+                    && (!self.head_at(words, j, end)
+                        || (self.lang == Lang::En && kind == EntityKind::Organization && words[j - 1].cap))
                 {
                     j += 1;
                 }
@@ -864,11 +876,11 @@ impl SentenceRules<'_> {
                         j = q;
                     }
                 }
-                if j > head_end {
+                if j > head_end || head_start > i {
                     // A school, hotel or mosque where something happens is a place ("di Hotel
                     // Preanger", "at Wembley Stadium"); otherwise it is the organization.
                     let at = i == lead && self.cue_ending(words, lead, Kind::Place).is_some();
-                    let facility = self.cue_starting(words, i, end, Kind::Facility).is_some();
+                    let facility = self.cue_starting(words, head_start, end, Kind::Facility).is_some();
                     let kind = if at && facility { EntityKind::Place } else { kind };
                     self.headed(s, i, j, kind, verdict);
                     if let Some(h) = holder {
@@ -1053,6 +1065,31 @@ impl SentenceRules<'_> {
     }
 
     /// An organization's or a place's head word starts at word `j`: a new name begins there.
+    /// Where an English organization's head starts and ends, when unknown names from `i` lead up to it
+    /// ("Agriculture Department", "Professional Squash Association"); `None` if another kind of
+    /// word comes first.
+    fn head_last(&self, words: &[Word<'_>], cover: &[Cover], i: usize, end: usize) -> Option<(usize, usize)> {
+        let mut k = i;
+        while k < end && cover[k] == Cover::Free && self.name_word(&words[k]) {
+            if let Some(head_end) = self.cue_starting(words, k, end, Kind::OrgHead) {
+                return (k > i).then_some((k, head_end));
+            }
+            // Not "the" ("The Japanese Food Agency" is read from "Japanese"), nor a possessor
+            // ("Wednesday's Commission").
+            if self.cue_starting(words, k, end, Kind::Person).is_some()
+                || self.head_at(words, k, end)
+                || self.is(&words[k], Kind::Stop)
+                || words[k].text.ends_with("'s")
+                || words[k].text.ends_with("’s")
+                || self.text[words[k].range.end..].starts_with(['\'', '’'])
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
     fn head_at(&self, words: &[Word<'_>], j: usize, end: usize) -> bool {
         self.cue_starting(words, j, end, Kind::OrgHead).is_some()
             || self.cue_starting(words, j, end, Kind::PlaceHead).is_some()
