@@ -1285,6 +1285,11 @@ mod tests {
             ),
             [("Federal Open Market Committee", O, R), ("National Bank of Poland", O, R)]
         );
+        // A known place may open it.
+        assert_eq!(
+            kinds(&g, "Officials at Indonesia National Bank said the rates would hold.", Lang::En),
+            [("Indonesia National Bank", O, R)]
+        );
         let found = kinds(&g, "The News Agency of Nigeria quoted Wednesday's Commission report.", Lang::En);
         assert_eq!(found[0], ("News Agency of Nigeria", O, R));
         assert!(found.iter().all(|(m, ..)| !m.contains("Commission")), "{found:?}");

@@ -764,7 +764,11 @@ impl SentenceRules<'_> {
         while i < end {
             // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
             // Barat Ridwan Kamil").
-            if let Cover::Lexicon(li) = cover[i] {
+            let place_led = self.lang == Lang::En
+                && !person_cue
+                && matches!(cover[i], Cover::Lexicon(_))
+                && self.head_last(s, i, end).is_some();
+            if let (Cover::Lexicon(li), false) = (cover[i], place_led) {
                 let last = (i..end).take_while(|&j| cover[j] == Cover::Lexicon(li)).last().unwrap_or(i);
                 // A head word longer than the mention it starts with names what follows ("Bandar
                 // Udara Internasional …" is an airport, not the town "Bandar"): read below.
@@ -835,7 +839,7 @@ impl SentenceRules<'_> {
             // Boxing Council"): unknown names right before the head are the organization's own.
             let mut head_start = i;
             if org.is_none() && place.is_none() && self.lang == Lang::En && !person_cue {
-                if let Some((h, head_end)) = self.head_last(words, cover, i, end) {
+                if let Some((h, head_end)) = self.head_last(s, i, end) {
                     head_start = h;
                     org = Some(head_end);
                 }
@@ -1068,8 +1072,21 @@ impl SentenceRules<'_> {
     /// Where an English organization's head starts and ends, when unknown names from `i` lead up to it
     /// ("Agriculture Department", "Professional Squash Association"); `None` if another kind of
     /// word comes first.
-    fn head_last(&self, words: &[Word<'_>], cover: &[Cover], i: usize, end: usize) -> Option<(usize, usize)> {
+    fn head_last(&self, s: Reading<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
+        let Reading { words, cover, lexicon } = s;
         let mut k = i;
+        // A known place may open it ("U.S. Treasury Department", "Michigan National Bank").
+        if let Cover::Lexicon(li) = cover[i] {
+            if lexicon[li].1 != EntityKind::Place || lexicon[li].0.start != words[i].range.start {
+                return None;
+            }
+            while k < end && cover[k] == Cover::Lexicon(li) {
+                k += 1;
+            }
+            if k < end && words[k].range.start > lexicon[li].0.end + 1 {
+                return None;
+            }
+        }
         while k < end && cover[k] == Cover::Free && self.name_word(&words[k]) {
             if let Some(head_end) = self.cue_starting(words, k, end, Kind::OrgHead) {
                 return (k > i).then_some((k, head_end));
