@@ -242,6 +242,10 @@ impl Pipeline {
                 if let Some(d) = layout.dateline.as_ref().filter(|d| d.start == r.start && d.end < r.end) {
                     r.start = d.end;
                 }
+                // Nor is a live report's time stamp ("23.40 WIB - BMKG mencatat …").
+                if let Some(n) = structure::time_stamp_prefix(&text[r.clone()]) {
+                    r.start += n;
+                }
                 SummarySentence {
                     index: i,
                     start: offsets.of(r.start),
@@ -339,6 +343,24 @@ mod tests {
         let summary: Vec<&str> = a.summary.iter().map(|s| s.text.as_str()).collect();
         assert!(!summary.iter().any(|s| s.contains("JAKARTA")), "{summary:?}");
         assert!(summary[0].starts_with("PT Pertamina"), "{summary:?}");
+    }
+
+    #[test]
+    fn a_live_reports_time_stamp_is_no_part_of_its_summary_sentence() {
+        let pipeline = Pipeline::new(&Config { no_entities: true, ..Config::default() }).unwrap();
+        let text = "23.40 WIB - BMKG mencatat 25 gempa susulan di Cianjur sejak sore.\n\
+                    23.10 WIB - Tim SAR gabungan masih mencari dua warga yang tertimbun longsor.";
+        let a = pipeline.analyze(&Document::new("live", text.to_string()));
+        let summary: Vec<(usize, &str)> = a.summary.iter().map(|s| (s.start, s.text.as_str())).collect();
+        assert_eq!(
+            summary,
+            [
+                (12, "BMKG mencatat 25 gempa susulan di Cianjur sejak sore."),
+                (78, "Tim SAR gabungan masih mencari dua warga yang tertimbun longsor.")
+            ]
+        );
+        // The sentences themselves still cover the whole text.
+        assert_eq!(a.sentences[0].start, 0);
     }
 
     #[test]

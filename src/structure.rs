@@ -815,6 +815,40 @@ pub fn dateline_prefix(line: &str) -> Option<usize> {
     Some(place.map_or(end, |(place, _)| end + place.len() + 2))
 }
 
+/// The length in bytes of a live report's time stamp opening a sentence, with the dash or colon
+/// and the space after it: "23.40 WIB - ", "Pukul 14.05 WIB: ", "09:31 BST – ", "10.15 am | ".
+/// What follows must be words ("10.00 - 12.00 WIB" is a time span).
+pub fn time_stamp_prefix(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("Pukul ").or_else(|| s.strip_prefix("pukul ")).unwrap_or(s);
+    let b = rest.as_bytes();
+    let hour = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&hour)
+        || !matches!(b.get(hour), Some(b'.' | b':'))
+        || !b[hour + 1..].iter().take(2).all(u8::is_ascii_digit)
+        || b.len() < hour + 3
+        || b.get(hour + 3).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let mut after = &rest[hour + 3..];
+    if let Some(zone) = after.strip_prefix(' ').and_then(|a| {
+        [
+            "WIB", "WITA", "WIT", "GMT", "BST", "UTC", "ET", "EST", "EDT", "CET", "am", "pm", "AM", "PM",
+            "a.m.", "p.m.",
+        ]
+        .iter()
+        .find_map(|z| a.strip_prefix(z).filter(|r| !r.starts_with(char::is_alphanumeric)))
+    }) {
+        after = zone;
+    }
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    let sep = after.chars().next().filter(|c| matches!(c, '-' | '–' | '—' | ':' | '|'))?;
+    let words = after[sep.len_utf8()..].strip_prefix(' ')?;
+    words
+        .starts_with(|c: char| c.is_alphabetic() || matches!(c, '"' | '“' | '\'' | '‘'))
+        .then(|| s.len() - words.len())
+}
+
 /// A dateline that names its place unmistakably, so that it may follow a standfirst: in
 /// capitals ("JAKARTA: ", "JAKARTA (Pos Kota) – "), with an agency in brackets ("Jakarta (ANTARA) -
 /// "), or a city and its country ("Jakarta, Indonesia – "). "Presiden Joko Widodo - yang …" is a
@@ -965,6 +999,18 @@ mod tests {
             ("Dia bilang - katanya - begitu.", None),
         ] {
             assert_eq!(dateline_prefix(line).map(|n| &line[..n]), want, "{line}");
+        }
+        for (line, want) in [
+            ("23.40 WIB - BMKG mencatat gempa susulan.", Some("23.40 WIB - ")),
+            ("Pukul 14.05 WIB: Presiden tiba di lokasi.", Some("Pukul 14.05 WIB: ")),
+            ("09:31 BST – Police said the road was shut.", Some("09:31 BST – ")),
+            ("7.15 am | \"We are safe,\" she wrote.", Some("7.15 am | ")),
+            ("10.00 - 12.00 WIB acara berlangsung.", None),
+            ("10.000 - orang hadir.", None),
+            ("3.5 - 4 persen.", None),
+            ("Pukul 14.05 WIB Presiden tiba.", None),
+        ] {
+            assert_eq!(time_stamp_prefix(line).map(|n| &line[..n]), want, "{line}");
         }
         // After a standfirst, only a dateline that names its place unmistakably.
         for (prefix, place) in [
