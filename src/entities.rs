@@ -505,8 +505,8 @@ impl Gazetteer {
                 confidence: c.confidence,
             });
         }
-        let mentions = self.apply_rules(text, spans, words, lang, mentions);
-        self.propagate(text, spans, words, lang, mentions)
+        let (mentions, match_teams) = self.apply_rules(text, spans, words, lang, mentions);
+        self.propagate(text, spans, words, lang, mentions, &match_teams)
     }
 
     /// "Atlanta, Georgia", "Batu, Jawa Timur": a place right after a place and a comma is read in
@@ -542,7 +542,8 @@ impl Gazetteer {
         }
     }
 
-    /// Runs the rules sentence by sentence over the lexicon's mentions.
+    /// Runs the rules sentence by sentence over the lexicon's mentions. Also gives the ranges of
+    /// the teams named beside a match's final score ([`crate::rules::Verdict::match_teams`]).
     fn apply_rules(
         &self,
         text: &str,
@@ -550,8 +551,9 @@ impl Gazetteer {
         words: &[Vec<(usize, &str)>],
         lang: Lang,
         lexicon: Vec<Mention>,
-    ) -> Vec<Mention> {
+    ) -> (Vec<Mention>, Vec<Range<usize>>) {
         let mut out: Vec<Mention> = Vec::with_capacity(lexicon.len());
+        let mut match_teams = Vec::new();
         let mut lexicon = lexicon.into_iter().peekable();
         for (si, span) in spans.iter().enumerate() {
             let mut here: Vec<Mention> = Vec::new();
@@ -597,8 +599,9 @@ impl Gazetteer {
             kept.sort_by_key(|m| m.range.start);
             nicknames(text, &span.range, &mut kept);
             out.extend(kept);
+            match_teams.extend(verdict.match_teams);
         }
-        out
+        (out, match_teams)
     }
 
     /// Within an article, a later single word of a person's full name refers to that person.
@@ -609,9 +612,10 @@ impl Gazetteer {
         words: &[Vec<(usize, &str)>],
         lang: Lang,
         mut mentions: Vec<Mention>,
+        match_teams: &[Range<usize>],
     ) -> Vec<Mention> {
         self.relink_to_organizations(text, &mut mentions);
-        teams_everywhere(text, &mut mentions);
+        teams_everywhere(text, &mut mentions, match_teams);
         // A person's name has two to four words; a longer "name" is a misread office.
         let people = mentions.iter().filter(|m| {
             m.kind == EntityKind::Person
@@ -929,15 +933,14 @@ fn nicknames(text: &str, sentence: &Range<usize>, mentions: &mut Vec<Mention>) {
 /// A place named as a team beside a match's final score ("Liverpool 3-1 Brighton") is that team
 /// wherever the article names it ("… sends Liverpool top"): a match report names clubs by their
 /// towns. (Results tables and schedules lend nothing: they list many teams, not the story's.)
-fn teams_everywhere(text: &str, mentions: &mut [Mention]) {
+fn teams_everywhere(text: &str, mentions: &mut [Mention], match_teams: &[Range<usize>]) {
+    if match_teams.is_empty() {
+        return;
+    }
+    // The team's rule mention, or its alias of a known club ("Brighton"), where it stood.
     let teams: HashMap<&str, Target> = mentions
         .iter()
-        .filter(|m| {
-            // The team's rule mention, or its alias of a known club ("Brighton").
-            m.kind == EntityKind::Organization
-                && m.source != MentionSource::Lexicon
-                && m.confidence == crate::rules::MATCH_TEAM_CONFIDENCE
-        })
+        .filter(|m| m.kind == EntityKind::Organization && match_teams.contains(&m.range))
         .map(|m| (&text[m.range.clone()], m.target.clone()))
         .collect();
     if teams.is_empty() {

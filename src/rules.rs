@@ -308,10 +308,6 @@ pub(crate) struct SentenceRules<'a> {
     pub title: bool,
 }
 
-/// The confidence of a team named beside a match's final score ("Liverpool 3-1 Brighton"): the
-/// tagger reads the name so everywhere in the article.
-pub(crate) const MATCH_TEAM_CONFIDENCE: f32 = 0.65;
-
 /// What the rules decide about the lexicon's mentions in a sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Verdict {
@@ -321,6 +317,9 @@ pub(crate) struct Verdict {
     pub dropped: HashSet<usize>,
     /// Lexicon mentions (by index) whose range grows to take in a head word ("Kabupaten Bogor").
     pub widened: Vec<(usize, Range<usize>)>,
+    /// The teams named beside a match's final score ("Liverpool 3-1 Brighton"), among `added`:
+    /// the tagger reads their names so everywhere in the article.
+    pub match_teams: Vec<Range<usize>>,
 }
 
 /// One sentence as the rules read it: its words, what covers each word, and the lexicon
@@ -713,7 +712,10 @@ impl SentenceRules<'_> {
                 if !whole_org {
                     verdict.dropped.extend(inside);
                     // The two sides of a match's final score name the match the story reports.
-                    let confidence = if match_line { MATCH_TEAM_CONFIDENCE } else { 0.6 };
+                    if match_line {
+                        verdict.match_teams.push(words[start].range.start..words[end - 1].range.end);
+                    }
+                    let confidence = if match_line { 0.65 } else { 0.6 };
                     self.add(words, start, end, EntityKind::Organization, confidence, verdict);
                 }
             }
