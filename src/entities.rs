@@ -1288,6 +1288,21 @@ mod tests {
             ),
             [("Federal Open Market Committee", O, R), ("National Bank of Poland", O, R)]
         );
+        // An Indonesian noun made with pe-…-an or ke-…-an names an office's field, not its
+        // holder, and goes with the title before the holder's name.
+        for (text, want) in [
+            (
+                "Direktur Jenderal Pencegahan dan Pengendalian Penyakit Imran Pambudi mengatakan kasus naik.",
+                &[("Imran Pambudi", P, R)][..],
+            ),
+            (
+                "Menteri Kelautan dan Perikanan Sharif Cicip Sutardjo meninjau pelabuhan itu.",
+                &[("Sharif Cicip Sutardjo", P, R)],
+            ),
+            ("Ia pernah menjabat Menteri Perguruan Tinggi dan Ilmu Pengetahuan pada 1968.", &[]),
+        ] {
+            assert_eq!(kinds(&g, text, Lang::Id), want, "{text}");
+        }
         // A known place may open it.
         assert_eq!(
             kinds(&g, "Officials at Indonesia National Bank said the rates would hold.", Lang::En),

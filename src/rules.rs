@@ -331,6 +331,17 @@ struct Reading<'a, 'w> {
     lexicon: &'a [(Range<usize>, EntityKind)],
 }
 
+/// An Indonesian noun derived with pe(N)-…-an, per-…-an or ke-…-an ("Pencegahan", "Pertanian",
+/// "Keamanan"); names that end in "-wan" ("Kurniawan") are no such noun.
+fn derived_noun(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 8
+        && matches!(&b[..2], b"Pe" | b"pe" | b"Ke" | b"ke")
+        && b.ends_with(b"an")
+        && !b.ends_with(b"wan")
+        && b.iter().all(u8::is_ascii_alphabetic)
+}
+
 /// Up to `MAX_CUE_WORDS` words' cue keys joined by single spaces, with each key's byte range in
 /// the joined phrase: every sub-phrase a cue look-up needs, from one string.
 fn phrase(words: &[Word<'_>]) -> (String, [(usize, usize); MAX_CUE_WORDS]) {
@@ -550,7 +561,9 @@ impl SentenceRules<'_> {
                     end += 1;
                     continue;
                 }
-                let connector = self.is(w, Kind::Connector) || (org_headed && self.is(w, Kind::OrgConnector));
+                let connector = self.is(w, Kind::Connector)
+                    || (org_headed && self.is(w, Kind::OrgConnector))
+                    || self.field_join(&words, end);
                 // "SMA Negeri 1 Semarang", "Batalyon 4", "SMK I Limboto": a number inside a headed
                 // name, in figures or roman numerals.
                 let headed = org_headed || self.is(&words[i], Kind::PlaceHead);
@@ -821,9 +834,27 @@ impl SentenceRules<'_> {
                 // A head of a region (also a place cue: "Bupati", "Camat", "Lurah") is followed by
                 // the region's name, then the holder's.
                 region = self.cue_ending(words, after, Kind::Place).map(|_| after);
-                // Office words complete the title ("Menteri Luar Negeri").
-                while i < end && cover[i] == Cover::Free && self.is(&words[i], Kind::Office) {
-                    i += 1;
+                // Office words complete the title ("Menteri Luar Negeri"), and so do Indonesian
+                // nouns of a field before a full name ("Menteri Perikanan Sharif Cicip Sutardjo";
+                // not "Menteri Perguruan Tinggi dan …").
+                let field = |i: usize| -> Option<usize> {
+                    let k = self.field_end(words, i, end)?;
+                    let m = k + (k..end).take_while(|&q| cover[q] == Cover::Free && words[q].cap).count();
+                    if m - k < 2 || cover[i..k].iter().any(|c| *c != Cover::Free) {
+                        return None;
+                    }
+                    // The field's last words may be plain nouns ("Pengendalian Penyakit Imran
+                    // Pambudi"): the name starts at a given name, if one leaves two words.
+                    Some((k..m - 1).find(|&q| self.is(&words[q], Kind::Given)).unwrap_or(k))
+                };
+                while i < end && cover[i] == Cover::Free {
+                    if let Some(k) = field(i) {
+                        i = k;
+                    } else if self.is(&words[i], Kind::Office) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
                 }
                 continue;
             }
@@ -1071,6 +1102,29 @@ impl SentenceRules<'_> {
     }
 
     /// An organization's or a place's head word starts at word `j`: a new name begins there.
+    /// Where a field's name that starts at word `i` ends: Indonesian derived nouns, two of them
+    /// joined by "dan" ("Kelautan dan Perikanan", "Pencegahan dan Pengendalian"); `None` if word
+    /// `i` is no such noun.
+    fn field_end(&self, words: &[Word<'_>], i: usize, end: usize) -> Option<usize> {
+        if self.lang != Lang::Id || !derived_noun(words[i].text) {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < end && (derived_noun(words[k].text) || self.field_join(words, k)) {
+            k += 1 + usize::from(!derived_noun(words[k].text));
+        }
+        Some(k)
+    }
+
+    /// Word `k` is the "dan" or "serta" between two derived nouns of a field's name.
+    fn field_join(&self, words: &[Word<'_>], k: usize) -> bool {
+        self.lang == Lang::Id
+            && k > 0
+            && matches!(words[k].text, "dan" | "serta")
+            && derived_noun(words[k - 1].text)
+            && words.get(k + 1).is_some_and(|w| derived_noun(w.text))
+    }
+
     /// Where an English organization's head starts and ends, when unknown names from `i` lead up to it
     /// ("Agriculture Department", "Professional Squash Association"); `None` if another kind of
     /// word comes first.
@@ -1204,6 +1258,11 @@ impl SentenceRules<'_> {
         }
         // "Officials said": a lone capital at the start of a sentence needs a given name.
         let lone_initial = run.initial && n == 1 && !self.is(first, Kind::Given);
+        // "Direktur Jenderal Pencegahan dan Pengendalian Penyakit": an Indonesian noun made with
+        // pe-…-an or ke-…-an names an office or a field, never a person.
+        if self.lang == Lang::Id && derived_noun(first.text) {
+            return None;
+        }
         if run.person_cue || (after_said && !lone_initial) {
             return Some((EntityKind::Person, 0.85));
         }
