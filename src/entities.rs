@@ -1303,6 +1303,13 @@ mod tests {
         ] {
             assert_eq!(kinds(&g, text, Lang::Id), want, "{text}");
         }
+        // A quotation's first word is capitalized for being first.
+        for text in [
+            "Prime Minister Keir Starmer said: \"For too long this country has said no.\"",
+            "Prime Minister Keir Starmer said, \"We are choosing to say yes.\"",
+        ] {
+            assert_eq!(kinds(&g, text, Lang::En), [("Keir Starmer", P, R)], "{text}");
+        }
         // A known place may open it.
         assert_eq!(
             kinds(&g, "Officials at Indonesia National Bank said the rates would hold.", Lang::En),

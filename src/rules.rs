@@ -589,7 +589,10 @@ impl SentenceRules<'_> {
                 }
                 break;
             }
-            self.span(reading, start, end, start == first_word, &mut verdict);
+            // A quotation's first word is capitalized for being first, as a sentence's is ("said:
+            // "We are …").
+            let initial = start == first_word || self.opens_quotation(&words, start);
+            self.span(reading, start, end, initial, &mut verdict);
             i = end;
         }
         verdict
@@ -1005,7 +1008,8 @@ impl SentenceRules<'_> {
                 && (matches!(cover[j], Cover::Lexicon(_))
                     || self.cue_starting(words, j, end, Kind::Person).is_some());
             if !blocked && !headed && !office {
-                let quoted = self.quoted(words, i, j);
+                // From a quotation's first word if the run follows it ("\"Ketika Cinta Bertasbih\"").
+                let quoted = self.quoted(words, if i == lead { start } else { i }, j);
                 let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };
                 if let Some((c, kept)) = lowercase_head.filter(|_| i == start && !quoted) {
                     self.add(words, if kept { c } else { i }, j, EntityKind::Place, 0.6, verdict);
@@ -1022,6 +1026,21 @@ impl SentenceRules<'_> {
             person_cue = office;
             blocked = false;
         }
+    }
+
+    /// Word `i` opens an English quotation: an opening quotation mark right before it, at the
+    /// sentence's start or after a colon or a comma (a title in quotation marks follows a plain
+    /// space: 'film "The Winter of Our Discontent"'). Indonesian copy quotes English titles after
+    /// commas too ('talk show-nya sendiri, "The Tyra Banks Show"'), and its speech opens with few
+    /// capitalized function words that could be names.
+    fn opens_quotation(&self, words: &[Word<'_>], i: usize) -> bool {
+        let from = if i == 0 { self.sentence.start } else { words[i - 1].range.end };
+        let gap = &self.text[from..words[i].range.start];
+        let Some(mark) = gap.chars().next_back() else { return false };
+        let before = gap[..gap.len() - mark.len_utf8()].trim_end_matches(' ');
+        self.lang == Lang::En
+            && matches!(mark, '"' | '“' | '‘' | '«')
+            && ((i == 0 && before.is_empty()) || before.ends_with(':') || before.ends_with(','))
     }
 
     /// The run stands alone between quotation marks: a title of a work, a slogan.
