@@ -1310,6 +1310,19 @@ mod tests {
         ] {
             assert_eq!(kinds(&g, text, Lang::En), [("Keir Starmer", P, R)], "{text}");
         }
+        // What speaks after "the" is a body, not a person, unless a given name follows it.
+        assert_eq!(
+            kinds(&g, "Later the Conservatives said the plans would harm nature.", Lang::En),
+            [("Conservatives", O, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Craig Bennett of The Wildlife Trusts said the bill was a mistake.", Lang::En),
+            [("Craig Bennett", P, R), ("The Wildlife Trusts", O, R)]
+        );
+        assert_eq!(
+            kinds(&g, "He criticised the Clinton administration on Monday.", Lang::En),
+            [("Clinton", P, R)]
+        );
         // A known place may open it.
         assert_eq!(
             kinds(&g, "Officials at Indonesia National Bank said the rates would hold.", Lang::En),

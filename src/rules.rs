@@ -1277,6 +1277,17 @@ impl SentenceRules<'_> {
         }
         // "Officials said": a lone capital at the start of a sentence needs a given name.
         let lone_initial = run.initial && n == 1 && !self.is(first, Kind::Given);
+        // "the Conservatives said", "of The Wildlife Trusts said": English names no person
+        // after "the" (but for a given name: "the Clinton administration"); what speaks there is
+        // a body.
+        let article = self.lang == Lang::En
+            && (first.text == "The" && !run.initial
+                || run.start > 0
+                    && matches!(words[run.start - 1].text, "the" | "The")
+                    && !self.is(first, Kind::Given));
+        if article {
+            return (after_said && !run.person_cue).then_some((EntityKind::Organization, 0.6));
+        }
         // "Direktur Jenderal Pencegahan dan Pengendalian Penyakit": an Indonesian noun made with
         // pe-…-an or ke-…-an names an office or a field, never a person.
         if self.lang == Lang::Id && derived_noun(first.text) {
