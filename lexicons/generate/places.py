@@ -65,7 +65,9 @@ Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left t
 layer), nor such a stem with the noun suffix -an, which hunspell-id does not list ("Pangkalan" for
 Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the
 ``context`` lists unless the place has >= 1,000,000 people, and then not when it is another place's
-primary name ("Nico" for Nice, "Victoria" for Hong Kong); not equal to the primary name of a more
+primary name ("Nico" for Nice, "Victoria" for Hong Kong); not, for a place under 1,000,000 people, an
+English language name of CLDR (``languages.json``: "Thai" for Alor Setar, "Kazakh" for Petropavl,
+"Igbo" for Igbo-Ukwu); not equal to the primary name of a more
 prominent place ("Washington" as an alternate of South River); for a city, not the primary name of a
 first-level region of its country ("Rio Grande do Sul" for the city of Rio Grande, "Henan" for
 Hengyang, "Oklahoma" for Oklahoma City); not a name that the hand-curated lexicons
@@ -430,6 +432,11 @@ class Builder:
         loc = npm["cldr-localenames-full"]
         self.cldr_en = cldr_json(loc, "main", "en", "territories.json")["main"]["en"]["localeDisplayNames"]["territories"]
         self.cldr_id = cldr_json(loc, "main", "id", "territories.json")["main"]["id"]["localeDisplayNames"]["territories"]
+        # English names of languages ("Thai", "Kazakh", "Igbo"): as a GeoNames alternate name of a
+        # town they name the language or its people far more often in news ("Thai Foreign
+        # Minister" is not Alor Setar).
+        languages = cldr_json(loc, "main", "en", "languages.json")["main"]["en"]["localeDisplayNames"]["languages"]
+        self.language_names = {fold(n) for n in languages.values()}
         sub = npm["cldr-subdivisions-full"]
         self.cldr_sub_en = cldr_json(sub, "subdivisions", "en", "en.json")["subdivisions"]["localeDisplayNames"]["subdivisions"]
         dates = npm["cldr-dates-full"]
@@ -489,6 +496,8 @@ class Builder:
             reason = "derived-id-word"
         elif fold(t) in self.context_names and e.population < EXEMPT_POP and fold(t) != fold(e.canonical):
             reason = "given-name-or-surname"
+        elif fold(t) in self.language_names and e.population < EXEMPT_POP and fold(t) != fold(e.canonical):
+            reason = "language-name"
         else:
             e.add(t, source, primary=False, case=False)
             return
