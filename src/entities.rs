@@ -1323,6 +1323,11 @@ mod tests {
             kinds(&g, "He criticised the Clinton administration on Monday.", Lang::En),
             [("Clinton", P, R)]
         );
+        // Words right before a title are part of it.
+        assert_eq!(
+            kinds(&g, "Also present was Philippine Foreign Secretary Enrique Manalo.", Lang::En),
+            [("Enrique Manalo", P, R)]
+        );
         // A known place may open it.
         assert_eq!(
             kinds(&g, "Officials at Indonesia National Bank said the rates would hold.", Lang::En),

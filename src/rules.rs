@@ -1288,6 +1288,15 @@ impl SentenceRules<'_> {
         if article {
             return (after_said && !run.person_cue).then_some((EntityKind::Organization, 0.6));
         }
+        // "Philippine Foreign Secretary Enrique Manalo": English names come after their titles,
+        // and words right before a title are part of it.
+        let before_title = self.lang == Lang::En
+            && run.end < run.span_end
+            && self.cue_starting(words, run.end, run.span_end, Kind::Person).is_some()
+            && self.text[words[run.end - 1].range.end..words[run.end].range.start] == *" ";
+        if before_title && !after_said {
+            return None;
+        }
         // "Direktur Jenderal Pencegahan dan Pengendalian Penyakit": an Indonesian noun made with
         // pe-…-an or ke-…-an names an office or a field, never a person.
         if self.lang == Lang::Id && derived_noun(first.text) {
