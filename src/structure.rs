@@ -242,7 +242,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
             }
         } else if is_credit_line(line) {
             zones[i] = Some(Zone::Byline);
-        } else if is_breadcrumb(line) {
+        } else if is_breadcrumb(line) || is_menu_bar(line) {
             zones[i] = Some(Zone::Menu);
         }
         i += 1;
@@ -484,6 +484,31 @@ fn is_breadcrumb(line: &str) -> bool {
         && !line.contains("://")
 }
 
+/// "Home  News  Sport  Business  Innovation": a site's menu scraped onto one line, three or more
+/// items of at most three words each with a capital in each ("detikPagi"), set apart by two or
+/// more spaces or a tab.
+fn is_menu_bar(line: &str) -> bool {
+    if !line.contains("  ") && !line.contains('\t') {
+        return false;
+    }
+    let mut items = 0;
+    for item in line.split('\t').flat_map(|part| part.split("  ")).map(str::trim) {
+        if item.is_empty() {
+            continue;
+        }
+        items += 1;
+        if items > 30
+            || !item.chars().any(char::is_uppercase) // "detikPagi"
+            || !at_most_words(item, 3)
+            || ends_sentence(item)
+            || item.ends_with([',', ':'])
+        {
+            return false;
+        }
+    }
+    items >= 3
+}
+
 /// The title: the first unclaimed line before the story that reads like a headline, provided a
 /// line follows it (a text of one line is a story, not a headline). A headline has at least three
 /// words, does not end like a sentence (unless it is all capitals, as wire headlines are) and has
@@ -499,11 +524,12 @@ fn find_title(
     // ("The Jakarta Post", "Indonesia", "Politics"): the headline is the next candidate, if there
     // is one. A headline's byline and dateline are no menu ("Larry Fine", "NEW YORK 1996-08-30").
     let menu_word = |j: usize| {
-        zones.get(j) == Some(&None)
-            && lines.get(j).is_some_and(|r| {
-                let line = &text[r.clone()];
-                at_most_words(line, 2) && !ends_sentence(line) && !is_dateline_line(line)
-            })
+        matches!(zones.get(j), Some(Some(Zone::Menu | Zone::Furniture)))
+            || zones.get(j) == Some(&None)
+                && lines.get(j).is_some_and(|r| {
+                    let line = &text[r.clone()];
+                    at_most_words(line, 2) && !ends_sentence(line) && !is_dateline_line(line)
+                })
     };
     let masthead = first == 0 && menu_word(1) && menu_word(2);
     if masthead {
@@ -1229,6 +1255,24 @@ Wed 17 Apr 2024 09.31 BST
                     President Prabowo Subianto announced his cabinet on Sunday night, naming 48 ministers.";
         assert_eq!(zones_of(page)[3], (Zone::Title, "Prabowo names new cabinet, keeps key ministers"));
         assert_eq!(zones_of(page)[0].0, Zone::Menu);
+        // A menu scraped onto one line, items set apart by two spaces, is a menu; after the site's
+        // name it makes a masthead.
+        let page =
+            "The Straits Times\nSingapore  Asia  World  Opinion  Life  Business  Tech\nAsia > SE Asia\n\
+                    ASEAN ministers agree to fast-track maritime disaster response pact\n\
+                    SINGAPORE – South-east Asian foreign ministers on June 14 agreed to speed up work.";
+        let z = zones_of(page);
+        assert_eq!(z[1].0, Zone::Menu);
+        assert_eq!(
+            z[3],
+            (Zone::Title, "ASEAN ministers agree to fast-track maritime disaster response pact")
+        );
+        let page = "Berita  Daerah  Internasional  detikPagi  Foto\nArus Mudik Memuncak, Korlantas Berlakukan One Way\n\
+                    Jakarta - Korlantas Polri memberlakukan rekayasa lalu lintas satu arah mulai Sabtu pagi.";
+        assert_eq!(zones_of(page)[1].0, Zone::Title);
+        assert!(is_menu_bar("Home\tNews\tSport"));
+        assert!(!is_menu_bar("Persib  20  12  5  3  41"));
+        assert!(!is_menu_bar("Harga naik.  Warga mengeluh.  Pemerintah diam."));
         // A headline on the first line stays the title when no other follows.
         let story = "Jokowi Tiba di Moskow\nJakarta\nPresiden Joko Widodo tiba di Moskow pada Senin malam.";
         assert_eq!(zones_of(story)[0], (Zone::Title, "Jokowi Tiba di Moskow"));
