@@ -240,7 +240,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                     i += 1;
                 }
             }
-        } else if is_credit_line(line) {
+        } else if is_credit_line(line) || is_photo_source(line) {
             zones[i] = Some(Zone::Byline);
         } else if is_breadcrumb(line) || is_menu_bar(line) {
             zones[i] = Some(Zone::Menu);
@@ -263,6 +263,38 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
                     zones[j] = Some(Zone::Caption);
                 }
             }
+        }
+    }
+
+    // A photo's credit on a line of its own before the story ("PHOTO: MINISTRY OF FOREIGN
+    // AFFAIRS", "TRIBUNJATENG.COM/BAYU ARDIANSYAH"): the one-sentence line next to it, before
+    // it or else after it, is the photo's caption.
+    let story_start = lines.iter().position(|r| dateline_prefix(&text[r.clone()]).is_some());
+    for j in 0..story_start.unwrap_or(0) {
+        let line = &text[lines[j].clone()];
+        let bare_credit = match zones[j] {
+            Some(Zone::Caption) => rules.cue(line).is_some_and(|(_, rest)| {
+                let rest = rest.trim_start_matches([':', ' ']);
+                at_most_words(rest, 6) && !rest.is_empty() && !rest.chars().any(char::is_lowercase)
+            }),
+            Some(Zone::Byline) => is_photo_source(line),
+            _ => false,
+        };
+        if !bare_credit {
+            continue;
+        }
+        let caption_like = |k: usize| {
+            zones[k].is_none() && {
+                let l = &text[lines[k].clone()];
+                !at_most_words(l, 5) && at_most_words(l, 45) && ends_sentence(l) && !has_inner_full_stop(l)
+            }
+        };
+        if let Some(k) = [j.checked_sub(1), Some(j + 1)]
+            .into_iter()
+            .flatten()
+            .find(|&k| k < story_start.unwrap_or(0) && caption_like(k))
+        {
+            zones[k] = Some(Zone::Caption);
         }
     }
 
@@ -645,6 +677,20 @@ fn is_outlet_byline(line: &str) -> bool {
         && (camel || domain)
 }
 
+/// "TRIBUNJATENG.COM/BAYU ARDIANSYAH", "KOMPAS.com/KRISTIANTO PURNOMO": a photo's source, a
+/// site's name with a dot, a slash and the photographer's name in capitals.
+fn is_photo_source(line: &str) -> bool {
+    line.split_once('/').is_some_and(|(site, name)| {
+        at_most_words(line, 6)
+            && !site.contains(' ')
+            && site.contains('.')
+            && site.starts_with(char::is_uppercase)
+            && !name.is_empty()
+            && !name.chars().any(char::is_lowercase)
+            && name.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+    })
+}
+
 /// "Jane Doe in Jakarta contributed to this report.": the wire's credit to other reporters, a
 /// whole sentence closing the story.
 fn is_contribution_credit(line: &str) -> bool {
@@ -705,7 +751,7 @@ fn is_initials(line: &str) -> bool {
 /// ("Foto: … (Biro Pers Setpres/Laily Rachev)"): "duet Jepang Takuro Hoki/Yugo Kobayashi." is prose.
 fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(usize, bool)> {
     let t = line.trim_end_matches(['.', ' ']);
-    if !line.contains('/') && !t.ends_with(')') {
+    if !line.contains('/') && !t.ends_with(')') && !line.contains(':') {
         return None;
     }
     let follows_sentence = |at: usize| {
@@ -735,8 +781,15 @@ fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(
     let mut at = 0;
     loop {
         let rest = &line[at..];
+        // "PHOTO: MINISTRY OF FOREIGN AFFAIRS": a source in capitals needs no slash.
+        let capitals = || {
+            rules.cue(rest).is_some_and(|(_, r)| {
+                let r = r.trim_start_matches([':', ' ']);
+                !r.is_empty() && !r.chars().any(char::is_lowercase)
+            })
+        };
         if at_most_words(rest, 8)
-            && rest.split_whitespace().take(3).any(|w| w.contains('/'))
+            && (rest.split_whitespace().take(3).any(|w| w.contains('/')) || capitals())
             && photo_cue(at)
             && follows_sentence(at)
         {
@@ -1208,6 +1261,20 @@ mod tests {
         // A photo's credit line of its own is a byline too; its caption stays one.
         let z = zones_of("Judul Berita Tentang Gunung Ruang\nImage source, Reuters\nImage caption, Abu setinggi dua kilometer");
         assert_eq!((z[1].0, z[2].0), (Zone::Byline, Zone::Caption));
+        // A source in capitals after a photo cue needs no slash.
+        assert_eq!(
+            credit("The ministers at the meeting on June 14. PHOTO: MINISTRY OF FOREIGN AFFAIRS"),
+            Some(("PHOTO: MINISTRY OF FOREIGN AFFAIRS", true))
+        );
+        assert_eq!(credit("Warga melihat banjir. Foto: warga mengungsi ke masjid."), None);
+        // A photo's source on a line of its own before the story makes the one-sentence line
+        // next to it a caption.
+        let page = "Kloter Pertama Embarkasi Solo Diberangkatkan ke Madinah\nTRIBUNJATENG.COM/BAYU ARDIANSYAH\n\
+                    Jemaah calon haji kloter 1 berdoa sebelum diberangkatkan dari Asrama Haji Donohudan, Sabtu malam.\n\
+                    TRIBUNJATENG.COM, BOYOLALI - Sebanyak 360 jemaah calon haji diberangkatkan.\n\
+                    Jemaah kloter pertama itu berasal dari Kabupaten Boyolali.";
+        let z = zones_of(page);
+        assert_eq!((z[1].0, z[2].0, z[3].0), (Zone::Byline, Zone::Caption, Zone::Body));
         // In a caption, the credit need not follow a sentence.
         let caption = "Foto: Presiden di Istana (Biro Pers Setpres/Laily Rachev)";
         assert_eq!(
