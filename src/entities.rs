@@ -1323,6 +1323,9 @@ mod tests {
             kinds(&g, "He criticised the Clinton administration on Monday.", Lang::En),
             [("Clinton", P, R)]
         );
+        // An Indonesian function word inside a run of capitals makes it no person's name.
+        let found = kinds(&g, "1. Harga Emas Antam di Indonesia Hari Ini Turun Rp 5.000", Lang::Id);
+        assert!(found.iter().all(|(_, k, _)| *k != P), "{found:?}");
         // Words right before a title are part of it.
         assert_eq!(
             kinds(&g, "Also present was Philippine Foreign Secretary Enrique Manalo.", Lang::En),

@@ -1288,6 +1288,17 @@ impl SentenceRules<'_> {
         if article {
             return (after_said && !run.person_cue).then_some((EntityKind::Organization, 0.6));
         }
+        // "Semarang Hari Ini Turun": an Indonesian function word inside makes a run no name of a
+        // person (a title-case headline's words).
+        let function_word = self.lang == Lang::Id
+            && (run.start + 1..run.end).any(|k| {
+                words[k].text.len() >= 3
+                    && self.is(&words[k], Kind::Stop)
+                    && !self.is(&words[k], Kind::Connector)
+            });
+        if function_word && !run.person_cue && !after_said {
+            return None;
+        }
         // "Philippine Foreign Secretary Enrique Manalo": English names come after their titles,
         // and words right before a title are part of it.
         let before_title = self.lang == Lang::En
