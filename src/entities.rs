@@ -1326,6 +1326,23 @@ mod tests {
         // An Indonesian function word inside a run of capitals makes it no person's name.
         let found = kinds(&g, "1. Harga Emas Antam di Indonesia Hari Ini Turun Rp 5.000", Lang::Id);
         assert!(found.iter().all(|(_, k, _)| *k != P), "{found:?}");
+        // An apposition that gives a role after a comma makes the name before it a person.
+        assert_eq!(
+            kinds(&g, "Mukhtar Babayev, Indonesia's ecology minister, urged delegations to move.", Lang::En),
+            [("Mukhtar Babayev", P, R), ("Indonesia", L, X)]
+        );
+        assert_eq!(
+            kinds(
+                &g,
+                "Wopke Hoekstra, the bloc's climate commissioner, urged delegations to move.",
+                Lang::En
+            ),
+            [("Wopke Hoekstra", P, R)]
+        );
+        // Not a list that goes on.
+        let found =
+            kinds(&g, "Stadion itu menggelar Piala Liga Inggris, dan tuan rumah final lain.", Lang::Id);
+        assert!(found.iter().all(|(_, k, _)| *k != P), "{found:?}");
         // Words right before a title are part of it.
         assert_eq!(
             kinds(&g, "Also present was Philippine Foreign Secretary Enrique Manalo.", Lang::En),

@@ -1316,6 +1316,9 @@ impl SentenceRules<'_> {
         if run.person_cue || (after_said && !lone_initial) {
             return Some((EntityKind::Person, 0.85));
         }
+        if n >= 2 && self.role_after(words, run.end) {
+            return Some((EntityKind::Person, 0.75));
+        }
         if n >= 2 && self.initial(words, run.start) {
             return Some((EntityKind::Person, 0.7));
         }
@@ -1357,6 +1360,36 @@ impl SentenceRules<'_> {
         } else {
             self.is(head, Kind::PlaceBefore).then_some((c, false))
         }
+    }
+
+    /// An apposition that gives the run's role, after a comma: "Mukhtar Babayev, Azerbaijan's
+    /// ecology minister", "Wopke Hoekstra, the EU's climate commissioner". Up to four words
+    /// before the role: articles, one possessive name and lowercase words.
+    fn role_after(&self, words: &[Word<'_>], end: usize) -> bool {
+        let Some(next) = words.get(end) else { return false };
+        if self.text[words[end - 1].range.end..next.range.start] != *", " {
+            return false;
+        }
+        let mut possessive = false;
+        for k in end..words.len().min(end + 5) {
+            let w = &words[k];
+            if k > end && self.text[words[k - 1].range.end..w.range.start].trim() != "" {
+                return false; // punctuation before the role
+            }
+            if !w.cap && self.cue_starting(words, k, words.len(), Kind::Person).is_some() {
+                return true;
+            }
+            // A list goes on ("Piala Liga Inggris, dan tuan rumah …").
+            if matches!(&*w.key, "dan" | "and" | "or" | "atau" | "serta" | "but" | "tetapi") {
+                return false;
+            }
+            let owner = w.cap && !possessive && (w.text.ends_with("'s") || w.text.ends_with("’s"));
+            if w.cap && !owner {
+                return false;
+            }
+            possessive |= owner;
+        }
+        false
     }
 
     /// A reporting verb after the run, past a comma or a closing quote.
