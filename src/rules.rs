@@ -1364,7 +1364,8 @@ impl SentenceRules<'_> {
 
     /// An apposition that gives the run's role, after a comma: "Mukhtar Babayev, Azerbaijan's
     /// ecology minister", "Wopke Hoekstra, the EU's climate commissioner". Up to four words
-    /// before the role: articles, one possessive name and lowercase words.
+    /// before the role: articles, one possessive name and lowercase words that are no function
+    /// words.
     fn role_after(&self, words: &[Word<'_>], end: usize) -> bool {
         let Some(next) = words.get(end) else { return false };
         if self.text[words[end - 1].range.end..next.range.start] != *", " {
@@ -1379,8 +1380,11 @@ impl SentenceRules<'_> {
             if !w.cap && self.cue_starting(words, k, words.len(), Kind::Person).is_some() {
                 return true;
             }
-            // A list goes on ("Piala Liga Inggris, dan tuan rumah …").
-            if matches!(&*w.key, "dan" | "and" | "or" | "atau" | "serta" | "but" | "tetapi") {
+            // Articles, yes; other function words mean a clause or a list goes on ("Piala FA,
+            // stadion ini juga menjadi tuan rumah …", "Piala Liga Inggris, dan tuan rumah …").
+            let article =
+                matches!(&*w.key, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "seorang" | "sang");
+            if !w.cap && !article && self.is(w, Kind::Stop) {
                 return false;
             }
             let owner = w.cap && !possessive && (w.text.ends_with("'s") || w.text.ends_with("’s"));
