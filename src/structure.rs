@@ -269,20 +269,25 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     // A photo's credit on a line of its own before the story ("PHOTO: MINISTRY OF FOREIGN
     // AFFAIRS", "TRIBUNJATENG.COM/BAYU ARDIANSYAH"): the one-sentence line next to it, before
     // it or else after it, is the photo's caption.
-    let story_start = lines.iter().position(|r| dateline_prefix(&text[r.clone()]).is_some());
-    for j in 0..story_start.unwrap_or(0) {
+    let bare_credit = |j: usize| {
         let line = &text[lines[j].clone()];
-        let bare_credit = match zones[j] {
+        match zones[j] {
             Some(Zone::Caption) => rules.cue(line).is_some_and(|(_, rest)| {
                 let rest = rest.trim_start_matches([':', ' ']);
                 at_most_words(rest, 6) && !rest.is_empty() && !rest.chars().any(char::is_lowercase)
             }),
             Some(Zone::Byline) => is_photo_source(line),
             _ => false,
-        };
-        if !bare_credit {
-            continue;
         }
+    };
+    let bare_credits: Vec<usize> = (0..lines.len()).filter(|&j| bare_credit(j)).collect();
+    // Where the story starts, read only on a page with such a credit.
+    let story_start = if bare_credits.is_empty() {
+        None
+    } else {
+        lines.iter().position(|r| dateline_prefix(&text[r.clone()]).is_some())
+    };
+    for j in bare_credits.into_iter().filter(|&j| j < story_start.unwrap_or(0)) {
         let caption_like = |k: usize| {
             zones[k].is_none() && {
                 let l = &text[lines[k].clone()];
@@ -751,7 +756,9 @@ fn is_initials(line: &str) -> bool {
 /// ("Foto: … (Biro Pers Setpres/Laily Rachev)"): "duet Jepang Takuro Hoki/Yugo Kobayashi." is prose.
 fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(usize, bool)> {
     let t = line.trim_end_matches(['.', ' ']);
-    if !line.contains('/') && !t.ends_with(')') && !line.contains(':') {
+    // A photo cue with a source in capitals ("PHOTO: MINISTRY OF FOREIGN AFFAIRS") ends the line.
+    let late_colon = line.as_bytes()[line.len().saturating_sub(80)..].contains(&b':');
+    if !line.contains('/') && !t.ends_with(')') && !late_colon {
         return None;
     }
     let follows_sentence = |at: usize| {
