@@ -1343,6 +1343,16 @@ mod tests {
         let found =
             kinds(&g, "Stadion itu menggelar Piala Liga Inggris, dan tuan rumah final lain.", Lang::Id);
         assert!(found.iter().all(|(_, k, _)| *k != P), "{found:?}");
+        // A hospital named after someone keeps the title in its name; a community health
+        // centre is a facility too.
+        assert_eq!(
+            kinds(&g, "Korban dibawa ke RSUP Dr. Sardjito kemarin malam.", Lang::Id),
+            [("RSUP Dr. Sardjito", L, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Pasien dirujuk ke Puskesmas Cakung kemarin.", Lang::Id),
+            [("Puskesmas Cakung", L, R)]
+        );
         // Words right before a title are part of it.
         assert_eq!(
             kinds(&g, "Also present was Philippine Foreign Secretary Enrique Manalo.", Lang::En),

@@ -883,8 +883,10 @@ impl SentenceRules<'_> {
             if let Some(head_end) = org.or(place) {
                 let kind = if org.is_some() { EntityKind::Organization } else { EntityKind::Place };
                 let mut j = head_end;
-                // A street keeps the titles in its name ("Jl. Jend. Sudirman").
-                let street = org.is_none();
+                // A street keeps the titles in its name ("Jl. Jend. Sudirman"), and so does a
+                // hospital, a mosque or a stadium named after someone ("RSUP Dr. Sardjito").
+                let street =
+                    org.is_none() || self.cue_starting(words, head_start, end, Kind::Facility).is_some();
                 // English names go on through further heads ("National Bank of Poland",
                 // "Federal Open Market Committee") unless a connector leads to the next name.
                 while j < end
