@@ -1353,6 +1353,15 @@ mod tests {
             kinds(&g, "Pasien dirujuk ke Puskesmas Cakung kemarin.", Lang::Id),
             [("Puskesmas Cakung", L, R)]
         );
+        // After a title, words before an organization's head belong to the office.
+        assert_eq!(
+            kinds(
+                &g,
+                "Ketua Umum Pengurus Pusat Ikatan Dokter Anak Indonesia, Piprim Basarah, mengatakan itu.",
+                Lang::Id
+            ),
+            [("Ikatan Dokter Anak Indonesia", O, R), ("Piprim Basarah", P, R)]
+        );
         // Words right before a title are part of it.
         assert_eq!(
             kinds(&g, "Also present was Philippine Foreign Secretary Enrique Manalo.", Lang::En),

@@ -1008,7 +1008,8 @@ impl SentenceRules<'_> {
             let office = person_cue
                 && j < end
                 && (matches!(cover[j], Cover::Lexicon(_))
-                    || self.cue_starting(words, j, end, Kind::Person).is_some());
+                    || self.cue_starting(words, j, end, Kind::Person).is_some()
+                    || self.cue_starting(words, j, end, Kind::OrgHead).is_some());
             if !blocked && !headed && !office {
                 // From a quotation's first word if the run follows it ("\"Ketika Cinta Bertasbih\"").
                 let quoted = self.quoted(words, if i == lead { start } else { i }, j);
