@@ -508,19 +508,13 @@ impl SentenceRules<'_> {
             })
             .collect();
         let reading = Reading { words: &words, cover: &cover, lexicon };
-        // A language, currency or nationality word before a lexicon mention ("bahasa Inggris").
         for (li, (r, _)) in lexicon.iter().enumerate() {
             if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
-                if wi > 0 && !words[wi - 1].cap && self.is(&words[wi - 1], Kind::NotBefore) {
-                    verdict.dropped.insert(li);
-                }
-            }
-        }
-        // A suspect's or a victim's initials ("pelaku berinisial AS (35)", "tersangka RS"): no place
-        // or organization that the letters spell.
-        for (li, (r, _)) in lexicon.iter().enumerate() {
-            if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
-                if self.initials(&words, wi) && words[wi].range.end == r.end {
+                // A language, currency or nationality word before a lexicon mention ("bahasa
+                // Inggris"), or a suspect's or a victim's initials ("pelaku berinisial AS (35)",
+                // "tersangka RS"): no place or organization that the words spell.
+                let not_before = wi > 0 && !words[wi - 1].cap && self.is(&words[wi - 1], Kind::NotBefore);
+                if not_before || (words[wi].range.end == r.end && self.initials(&words, wi)) {
                     verdict.dropped.insert(li);
                 }
             }
@@ -782,11 +776,12 @@ impl SentenceRules<'_> {
         while i < end {
             // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
             // Barat Ridwan Kamil").
-            let place_led = self.lang == Lang::En
-                && !person_cue
-                && matches!(cover[i], Cover::Lexicon(_))
-                && self.head_last(s, i, end).is_some();
-            if let (Cover::Lexicon(li), false) = (cover[i], place_led) {
+            // A known place that opens an English organization named head last ("Oklahoma State
+            // University") is read with the head below.
+            let place_led = (self.lang == Lang::En && !person_cue && matches!(cover[i], Cover::Lexicon(_)))
+                .then(|| self.head_last(s, i, end))
+                .flatten();
+            if let (Cover::Lexicon(li), None) = (cover[i], place_led) {
                 let last = (i..end).take_while(|&j| cover[j] == Cover::Lexicon(li)).last().unwrap_or(i);
                 // A head word longer than the mention it starts with names what follows ("Bandar
                 // Udara Internasional …" is an airport, not the town "Bandar"): read below.
@@ -875,7 +870,7 @@ impl SentenceRules<'_> {
             // Boxing Council"): unknown names right before the head are the organization's own.
             let mut head_start = i;
             if org.is_none() && place.is_none() && self.lang == Lang::En && !person_cue {
-                if let Some((h, head_end)) = self.head_last(s, i, end) {
+                if let Some((h, head_end)) = place_led.or_else(|| self.head_last(s, i, end)) {
                     head_start = h;
                     org = Some(head_end);
                 }
@@ -1174,8 +1169,7 @@ impl SentenceRules<'_> {
             if self.cue_starting(words, k, end, Kind::Person).is_some()
                 || self.head_at(words, k, end)
                 || self.is(&words[k], Kind::Stop)
-                || words[k].text.ends_with("'s")
-                || words[k].text.ends_with("’s")
+                || possessive_len(words[k].text) > 0
                 || self.text[words[k].range.end..].starts_with(['\'', '’'])
             {
                 return None;
@@ -1390,7 +1384,7 @@ impl SentenceRules<'_> {
             if !w.cap && !article && self.is(w, Kind::Stop) {
                 return false;
             }
-            let owner = w.cap && !possessive && (w.text.ends_with("'s") || w.text.ends_with("’s"));
+            let owner = w.cap && !possessive && possessive_len(w.text) > 0;
             if w.cap && !owner {
                 return false;
             }
