@@ -272,22 +272,19 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
     let bare_credit = |j: usize| {
         let line = &text[lines[j].clone()];
         match zones[j] {
-            Some(Zone::Caption) => rules.cue(line).is_some_and(|(_, rest)| {
-                let rest = rest.trim_start_matches([':', ' ']);
-                at_most_words(rest, 6) && !rest.is_empty() && !rest.chars().any(char::is_lowercase)
-            }),
+            Some(Zone::Caption) => capital_source(line, rules).is_some_and(|source| at_most_words(source, 6)),
             Some(Zone::Byline) => is_photo_source(line),
             _ => false,
         }
     };
     let bare_credits: Vec<usize> = (0..lines.len()).filter(|&j| bare_credit(j)).collect();
-    // Where the story starts, read only on a page with such a credit.
+    // Where the story starts, read only on a page with such a credit (none: no caption found).
     let story_start = if bare_credits.is_empty() {
-        None
+        0
     } else {
-        lines.iter().position(|r| dateline_prefix(&text[r.clone()]).is_some())
+        lines.iter().position(|r| dateline_prefix(&text[r.clone()]).is_some()).unwrap_or(0)
     };
-    for j in bare_credits.into_iter().filter(|&j| j < story_start.unwrap_or(0)) {
+    for j in bare_credits.into_iter().filter(|&j| j < story_start) {
         let caption_like = |k: usize| {
             zones[k].is_none() && {
                 let l = &text[lines[k].clone()];
@@ -297,7 +294,7 @@ pub fn analyze(text: &str, rules: &FurnitureRules, declared_title: Option<&str>)
         if let Some(k) = [j.checked_sub(1), Some(j + 1)]
             .into_iter()
             .flatten()
-            .find(|&k| k < story_start.unwrap_or(0) && caption_like(k))
+            .find(|&k| k < story_start && caption_like(k))
         {
             zones[k] = Some(Zone::Caption);
         }
@@ -682,6 +679,14 @@ fn is_outlet_byline(line: &str) -> bool {
         && (camel || domain)
 }
 
+/// The source after a cue that opens `line`, when it is written in capitals ("PHOTO: MINISTRY OF
+/// FOREIGN AFFAIRS" gives "MINISTRY OF FOREIGN AFFAIRS").
+fn capital_source<'a>(line: &'a str, rules: &FurnitureRules) -> Option<&'a str> {
+    let (_, rest) = rules.cue(line)?;
+    let source = rest.trim_start_matches([':', ' ']);
+    (!source.is_empty() && !source.chars().any(char::is_lowercase)).then_some(source)
+}
+
 /// "TRIBUNJATENG.COM/BAYU ARDIANSYAH", "KOMPAS.com/KRISTIANTO PURNOMO": a photo's source, a
 /// site's name with a dot, a slash and the photographer's name in capitals.
 fn is_photo_source(line: &str) -> bool {
@@ -789,14 +794,9 @@ fn closing_credit(line: &str, rules: &FurnitureRules, caption: bool) -> Option<(
     loop {
         let rest = &line[at..];
         // "PHOTO: MINISTRY OF FOREIGN AFFAIRS": a source in capitals needs no slash.
-        let capitals = || {
-            rules.cue(rest).is_some_and(|(_, r)| {
-                let r = r.trim_start_matches([':', ' ']);
-                !r.is_empty() && !r.chars().any(char::is_lowercase)
-            })
-        };
         if at_most_words(rest, 8)
-            && (rest.split_whitespace().take(3).any(|w| w.contains('/')) || capitals())
+            && (rest.split_whitespace().take(3).any(|w| w.contains('/'))
+                || capital_source(rest, rules).is_some())
             && photo_cue(at)
             && follows_sentence(at)
         {
