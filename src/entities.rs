@@ -616,6 +616,7 @@ impl Gazetteer {
     ) -> Vec<Mention> {
         self.relink_to_organizations(text, &mut mentions);
         teams_everywhere(text, &mut mentions, match_teams);
+        self.places_again(text, spans, &mut mentions);
         // A person's name has two to four words; a longer "name" is a misread office.
         let people = mentions.iter().filter(|m| {
             m.kind == EntityKind::Person
@@ -683,6 +684,115 @@ impl Gazetteer {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.range.start);
         mentions
+    }
+
+    /// A place the rules found, named again later without its head word or its context: "Sepaku"
+    /// after "Kecamatan Sepaku" or "Camat Sepaku, Risna Hermawati". Each later capitalized
+    /// occurrence that no other mention covers, or that the rules took for a one-word person,
+    /// refers to the same place. Not a sentence's first word, where any word is capitalized,
+    /// unless the name has two words or more.
+    fn places_again(&self, text: &str, spans: &[TagSpan], mentions: &mut Vec<Mention>) {
+        // Each rule place's name without its head word, the headed names first: "Bumi Harapan"
+        // and "Desa Bumi Harapan" are one village, named as the headed one is.
+        let mut found: Vec<(bool, usize, &str)> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind != EntityKind::Place || m.source != MentionSource::Rule {
+                continue;
+            }
+            let written = &text[m.range.clone()];
+            let (headed, bare) = match written.split_once(char::is_whitespace) {
+                Some((head, rest)) if self.cues.is_region_head(head) => (true, rest.trim_start()),
+                _ => (false, written),
+            };
+            if bare.chars().next().is_some_and(char::is_uppercase)
+                && bare.chars().count() >= 3
+                && !self.cues.is_skipped(bare)
+                && !self.cues.is_role(bare)
+            {
+                found.push((!headed, i, bare));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        found.sort_unstable();
+        let mut names: Vec<(&str, Target)> = Vec::new();
+        for (_, i, bare) in found {
+            match names.iter().find(|(n, _)| *n == bare) {
+                Some((_, target)) => mentions[i].target = target.clone(),
+                None => names.push((bare, mentions[i].target.clone())),
+            }
+        }
+        let mut added = Vec::new();
+        let mut replaced: HashSet<usize> = HashSet::default();
+        for (bare, target) in &names {
+            let one_word = !bare.contains(char::is_whitespace);
+            for (si, span) in spans.iter().enumerate().filter(|(_, s)| s.tag) {
+                let sentence = &text[span.range.clone()];
+                for (at, _) in sentence.match_indices(bare) {
+                    let range = span.range.start + at..span.range.start + at + bare.len();
+                    if !word_bounded(text, &range)
+                        || (one_word && sentence[..at].trim().is_empty())
+                        || !self.stands_alone(text, &range)
+                    {
+                        continue;
+                    }
+                    let first = mentions.partition_point(|m| m.range.end <= range.start);
+                    match mentions.get(first) {
+                        Some(m) if m.range.start < range.end => {
+                            let guess = m.range == range
+                                && m.source == MentionSource::Rule
+                                && m.kind == EntityKind::Person
+                                && one_word;
+                            if !guess {
+                                continue;
+                            }
+                            replaced.insert(first);
+                        }
+                        _ => {}
+                    }
+                    added.push(Mention {
+                        range,
+                        sentence: si,
+                        source: MentionSource::Alias,
+                        kind: EntityKind::Place,
+                        target: target.clone(),
+                        confidence: 0.7,
+                    });
+                }
+            }
+        }
+        let mut i = 0;
+        mentions.retain(|_| {
+            i += 1;
+            !replaced.contains(&(i - 1))
+        });
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.range.start);
+    }
+
+    /// The name at `range` is not part of a longer one: no capitalized word, number or hyphen
+    /// joins it before ("SDN 1 Barepan", "Muhammadiyah Demangan") or after ("Raanan Baru", "Lara
+    /// II"), except a place cue before it ("Warga Sepaku").
+    fn stands_alone(&self, text: &str, range: &Range<usize>) -> bool {
+        let joined = |gap: &str, word: &str| {
+            gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                && word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let before = &text[..range.start];
+        let after = &text[range.end..];
+        if before.ends_with('-') || after.starts_with('-') {
+            return false;
+        }
+        let word_before = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        let gap_before = &before[before.trim_end().len()..];
+        if !word_before.is_empty() && joined(gap_before, word_before) && !self.cues.is_place_cue(word_before)
+        {
+            return false;
+        }
+        let rest = after.trim_start();
+        let word_after = rest.split(char::is_whitespace).next().unwrap_or("");
+        word_after.is_empty() || !joined(&after[..after.len() - rest.len()], word_after)
     }
 
     /// A one-word guess of the rules that is a distinctive word of an organization the lexicon
@@ -1222,6 +1332,48 @@ mod tests {
 
     fn kinds<'a>(g: &Gazetteer, text: &'a str, lang: Lang) -> Vec<(&'a str, EntityKind, MentionSource)> {
         g.tag(text, &body(text), lang).into_iter().map(|m| (&text[m.range], m.kind, m.source)).collect()
+    }
+
+    #[test]
+    fn a_region_head_s_name_between_commas_is_a_person() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        // Neither "Risna" nor "Sumarni" is a known given name: the commas around them say it.
+        assert_eq!(
+            kinds(&g, "Camat Sepaku, Risna Hermawati, mengatakan warga resah.", Lang::Id),
+            [("Sepaku", L, R), ("Risna Hermawati", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Menurut Kepala Desa Bumi Harapan, Sumarni mengatakan warga menolak.", Lang::Id),
+            [("Bumi Harapan", L, R), ("Sumarni", P, R)]
+        );
+        // A day, or another title after the comma: the first name is the holder's.
+        assert_eq!(kinds(&g, "\"Aman,\" kata Camat Suparno, Senin (3/4).", Lang::Id), [("Suparno", P, R)]);
+        assert_eq!(
+            kinds(&g, "Hadir Camat Suparno, Lurah Wahono, dan warga.", Lang::Id),
+            [("Suparno", P, R), ("Wahono", P, R)]
+        );
+    }
+
+    #[test]
+    fn a_place_the_rules_found_is_found_again_without_its_head() {
+        use EntityKind::Place as L;
+        use MentionSource::{Alias as A, Rule as R};
+        let g = gazetteer(LEX);
+        let text = "Warga Kecamatan Sepaku menolak. Rumah di Sepaku terendam. Warga Sepaku mengungsi.";
+        let found = g.tag(text, &body(text), Lang::Id);
+        let seen: Vec<_> = found.iter().map(|m| (&text[m.range.clone()], m.kind, m.source)).collect();
+        assert_eq!(seen, [("Kecamatan Sepaku", L, R), ("Sepaku", L, A), ("Sepaku", L, A)]);
+        assert!(found.iter().all(|m| m.target == found[0].target));
+        // Not inside a longer name, nor a sentence's first word.
+        assert_eq!(
+            kinds(&g, "Desa Raanan dipecah menjadi Raanan Baru dan SD Raanan. Raanan kini maju.", Lang::Id)
+                .iter()
+                .filter(|(_, _, s)| *s == A)
+                .count(),
+            0
+        );
     }
 
     #[test]

@@ -249,6 +249,17 @@ impl Cues {
         Kind::ROLES.iter().any(|&k| self.set(k).contains(key))
     }
 
+    /// Whether a word is a head that, lowercase, still belongs to an unknown place's name ("desa",
+    /// "kecamatan": [`Kind::PlaceHeadLower`]); the name without it names the same place.
+    pub fn is_region_head(&self, word: &str) -> bool {
+        self.set(Kind::PlaceHeadLower).contains(&cue_key(word))
+    }
+
+    /// Whether a word is a cue that the next name is a place ("di", "warga", "in").
+    pub fn is_place_cue(&self, word: &str) -> bool {
+        self.set(Kind::Place).contains(&cue_key(word))
+    }
+
     /// Whether a word is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.set(Kind::Given).contains(&word.to_lowercase())
@@ -538,6 +549,9 @@ impl SentenceRules<'_> {
                 && self.text[words[0].range.end..].starts_with(['.', ')']),
         );
         let mut i = 0;
+        // Where the name of a region's head stands between commas after the region ("Camat
+        // Sepaku, Risna Hermawati, …"): the span that starts there is a person's.
+        let mut holder = None;
         while i < words.len() {
             if !self.name_word(&words[i]) && !self.balinese_marker(&words, i) {
                 i += 1;
@@ -586,7 +600,7 @@ impl SentenceRules<'_> {
             // A quotation's first word is capitalized for being first, as a sentence's is ("said:
             // "We are …").
             let initial = start == first_word || self.opens_quotation(&words, start);
-            self.span(reading, start, end, initial, &mut verdict);
+            holder = self.span(reading, start, end, initial, holder == Some(start), &mut verdict);
             i = end;
         }
         verdict
@@ -742,7 +756,17 @@ impl SentenceRules<'_> {
     }
 
     /// Splits a span at cues and lexicon mentions and classifies the runs left.
-    fn span(&self, s: Reading<'_, '_>, start: usize, end: usize, initial: bool, verdict: &mut Verdict) {
+    /// `apposed`: the span is the name of a region's head, set apart by commas after the region.
+    /// Returns where such a name starts after this span, if the span ends with its region.
+    fn span(
+        &self,
+        s: Reading<'_, '_>,
+        start: usize,
+        end: usize,
+        initial: bool,
+        apposed: bool,
+        verdict: &mut Verdict,
+    ) -> Option<usize> {
         let Reading { words, cover, lexicon } = s;
         let mut i = start;
         let mut initial = initial;
@@ -761,10 +785,11 @@ impl SentenceRules<'_> {
         // Pasar Induk Beras Cipinang, …" is a place as "di Pasar …" is).
         let lead = i;
         if self.mixed(s, i, end, verdict) {
-            return;
+            return None;
         }
         // The context before the span: a lowercase cue word (or phrase) right before it.
-        let mut person_cue = self.cue_ending(words, start, Kind::Person).is_some()
+        let mut person_cue = apposed
+            || self.cue_ending(words, start, Kind::Person).is_some()
             || self.cue_ending(words, start, Kind::Said).is_some();
         let mut blocked = start > 0 && self.is(&words[start - 1], Kind::NotBefore);
         // Where the name after a region's head title would start ([`Kind::Place`] cues that are
@@ -773,6 +798,7 @@ impl SentenceRules<'_> {
         // A lowercase place head word right before the span ("desa Kutuk"), unless a role makes
         // the span a person ("kepala desa Sutrisno").
         let lowercase_head = if person_cue { None } else { self.lowercase_head(words, start) };
+        let mut apposition = None;
         while i < end {
             // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
             // Barat Ridwan Kamil").
@@ -979,19 +1005,24 @@ impl SentenceRules<'_> {
             if region == Some(i) && !blocked && !self.is(&words[i], Kind::Given) {
                 // After the comma, the holder's given name or the region's own region ("Kepala
                 // Desa Sukamaju, Kabupaten Garut, Asep Saepudin").
-                let after_comma = j == end && words.get(j).is_some_and(|w| {
-                    w.cap
-                        && (self.is(w, Kind::Given)
-                            || self.is(w, Kind::PlaceHead)
-                            || matches!(cover[j], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Place))
-                        && self.text[words[j - 1].range.end..w.range.start].trim() == ","
-                });
+                let comma = j == end
+                    && words.get(j).is_some_and(|w| {
+                        w.cap && self.text[words[j - 1].range.end..w.range.start].trim() == ","
+                    });
+                let in_commas = comma && !self.is(&words[j], Kind::Given) && self.holder_in_commas(s, j);
+                let after_comma = comma
+                    && (self.is(&words[j], Kind::Given)
+                        || self.is(&words[j], Kind::PlaceHead)
+                        || matches!(cover[j], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Place)
+                        || in_commas);
                 let holder = (i + 1..j).find(|&q| self.is(&words[q], Kind::Given)).filter(|&q| j - q >= 2);
                 if after_comma || holder.is_some() {
                     let q = holder.unwrap_or(j);
                     self.add(words, i, q, EntityKind::Place, 0.6, verdict);
                     if q < j {
                         self.add(words, q, j, EntityKind::Person, 0.75, verdict);
+                    } else if in_commas {
+                        apposition = Some(j);
                     }
                     i = j;
                     initial = false;
@@ -1024,6 +1055,7 @@ impl SentenceRules<'_> {
             person_cue = office;
             blocked = false;
         }
+        apposition
     }
 
     /// Word `i` opens an English quotation: an opening quotation mark right before it, at the
@@ -1391,6 +1423,29 @@ impl SentenceRules<'_> {
             possessive |= owner;
         }
         false
+    }
+
+    /// An apposition's name at word `at`, after a region's head and its region: a run of unknown
+    /// capitalized words (no cue, no day) closed by a comma or a reporting verb ("Camat Sepaku,
+    /// Risna Hermawati, mengatakan …", "Kepala Desa Bumi Harapan, Sumarni, menolak …").
+    fn holder_in_commas(&self, s: Reading<'_, '_>, at: usize) -> bool {
+        let Reading { words, cover, .. } = s;
+        let end = (at..words.len().min(at + 4))
+            .take_while(|&k| {
+                let w = &words[k];
+                cover[k] == Cover::Free
+                    && self.name_word(w)
+                    && !self.is(w, Kind::Stop)
+                    && !Kind::ROLES.iter().any(|&r| self.is(w, r))
+                    && (k == at || self.joinable(&words[k - 1], w))
+            })
+            .last()
+            .map_or(at, |k| k + 1);
+        end > at
+            && words.get(end).is_some_and(|next| {
+                let gap = &self.text[words[end - 1].range.end..next.range.start];
+                !next.cap && (gap.trim() == "," || (gap.trim().is_empty() && self.is(next, Kind::Said)))
+            })
     }
 
     /// A reporting verb after the run, past a comma or a closing quote.
