@@ -939,7 +939,16 @@ impl SentenceRules<'_> {
                         j = q;
                     }
                 }
-                if j > head_end || head_start > i {
+                // An agency's acronym before the region it serves is the agency ("Kepala BPBD
+                // Kabupaten Garut"), as "Dinas Pendidikan Kota Bandung" gives the office and the
+                // city.
+                let agency = org.is_some()
+                    && j == head_end
+                    && words[head_end - 1].acronym
+                    && self.cue_starting(words, i, end, Kind::Facility).is_none()
+                    && self.cue_starting(words, j, end, Kind::PlaceHead).is_some()
+                    && matches!(cover.get(j), Some(Cover::Lexicon(li)) if lexicon[*li].1 == EntityKind::Place);
+                if j > head_end || head_start > i || agency {
                     // A school, hotel or mosque where something happens is a place ("di Hotel
                     // Preanger", "at Wembley Stadium"); otherwise it is the organization.
                     let at = i == lead && self.cue_ending(words, lead, Kind::Place).is_some();

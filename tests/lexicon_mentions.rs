@@ -541,3 +541,36 @@ fn a_weekday_abbreviation_is_no_place_without_a_cue() {
     assert_eq!(places("Officials met in Jakarta on Mon, October 21, 2024, the ministry said."), ["Jakarta"]);
     assert_eq!(places("Fighting displaced thousands in Mon on Tuesday."), ["Mon"]);
 }
+
+/// Regional agencies, as Indonesian news names them: an agency's head word before the region it
+/// serves ("BPBD Cianjur", one organization), or its acronym before a regency or a city named with
+/// its head word (the agency, then the place, as "Dinas Pendidikan Kota Bandung" is read); a
+/// prison after a place cue is a place.
+#[test]
+fn regional_agencies_are_organizations() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let found = |text: &str| {
+        let mut doc = Document::new("agencies", text);
+        doc.lang = Some(Lang::Id);
+        let entities = pipeline.analyze(&doc).entities;
+        let mut out: Vec<(String, EntityKind)> = entities
+            .into_iter()
+            .flat_map(|e| e.mentions.into_iter().map(move |m| (m.text, e.kind)))
+            .collect();
+        out.sort();
+        out
+    };
+    let s = |x: &str, k| (x.to_string(), k);
+    assert_eq!(found("Menurut BPBD Cianjur, banjir sudah surut."), [s("BPBD Cianjur", Org)]);
+    assert_eq!(
+        found("Kepala BPBD Kabupaten Garut, Satria Budi, mengatakan hal itu."),
+        [s("BPBD", Org), s("Kabupaten Garut", Place), s("Satria Budi", Per)]
+    );
+    assert_eq!(
+        found("Petugas Satpol PP Kota Bandung menertibkan pedagang."),
+        [s("Kota Bandung", Place), s("Satpol PP", Org)]
+    );
+    // A school is no agency: "SMA" before a city names no organization by itself.
+    assert_eq!(found("Murid SMA Kota Bandung ikut lomba."), [s("Kota Bandung", Place)]);
+    assert_eq!(found("Ia ditahan di Rutan Salemba sejak Maret."), [s("Rutan Salemba", Place)]);
+}
