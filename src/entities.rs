@@ -1709,14 +1709,26 @@ mod tests {
     #[test]
     fn headlines_and_list_items_lend_no_capitals() {
         let g = gazetteer(LEX);
-        // A title-case headline with a figure in it: only the lexicon names things there.
-        let text = "Kartu Pasar Sehat Indonesia Mulai Berlaku, Ini 5 Hal yang Perlu Diketahui";
+        // A title-case headline with figures in it: only the lexicon names things there.
+        let text = "Kartu Pasar Sehat Indonesia Mulai Berlaku 1 Mei, Ini 5 Hal yang Perlu Diketahui";
         let span = |headline| vec![TagSpan { range: 0..text.len(), tag: true, headline }];
         let found = |headline| -> Vec<&str> {
             g.tag(text, &span(headline), Lang::Id).into_iter().map(|m| &text[m.range]).collect()
         };
         assert_eq!(found(true), ["Indonesia"]);
         assert_ne!(found(false), ["Indonesia"], "as a body sentence the capitals read as a name");
+        // One figure does not make a list of an Indonesian title-case line (a related article's
+        // headline inside the story): no organization runs on from its head through the verb.
+        assert_eq!(
+            kinds(&g, "Bank Indonesia Catat 5 Bank Rugi", Lang::Id),
+            [("Bank Indonesia", EntityKind::Organization, MentionSource::Lexicon)]
+        );
+        assert!(kinds(&g, "Polres Batu Tangkap 3 Pelaku Curanmor", Lang::Id).is_empty());
+        // After a colon the line names someone, and the rules read it.
+        assert_eq!(
+            kinds(&g, "Top Skor Liga 1: Hakan Yilmaz di Puncak", Lang::Id),
+            [("Hakan Yilmaz", EntityKind::Person, MentionSource::Rule)]
+        );
         // The word after a list item's number is first in its sentence.
         assert!(kinds(&g, "3. Cara mendaftar", Lang::Id).is_empty());
         assert_eq!(

@@ -435,17 +435,18 @@ impl SentenceRules<'_> {
         let item = s.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
         // Unless the item names someone by their title or as a speaker ("7. Kapten Arh Herubelum",
         // "3. Kata Budi Santoso").
-        let item = match item.strip_prefix(['.', ')']) {
-            Some(rest)
-                if item.len() < s.trim_start().len()
-                    && self.cue_starting(words, 1, words.len(), Kind::Person).is_none()
-                    && self.cue_starting(words, 1, words.len(), Kind::Said).is_none() =>
-            {
-                rest
-            }
-            _ => s,
-        };
-        let listy = item.bytes().any(|b| b.is_ascii_digit() || b == b'(' || b == b')');
+        let numbered = item.len() < s.trim_start().len() && item.starts_with(['.', ')']);
+        let named = numbered
+            && (self.cue_starting(words, 1, words.len(), Kind::Person).is_some()
+                || self.cue_starting(words, 1, words.len(), Kind::Said).is_some());
+        let item = if numbered && !named { &item[1..] } else { s };
+        // One number may be an Indonesian headline's ("Dinkes Gelar Fogging Massal di 5 Wilayah"),
+        // not a list's ("Tags: Persib, Liga 1, Ciro Alves") nor a line that names someone after a
+        // colon ("Top Skor Liga 1: David da Silva"); in English it is more often a score card's
+        // ("M. Waugh c Stewart b Croft 12").
+        let numbers = item.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).count();
+        let most = usize::from(self.lang == Lang::Id && !item.contains([',', ':']));
+        let listy = named || numbers > most || item.bytes().any(|b| b == b'(' || b == b')');
         // A headline does not end with a full stop; a short sentence of names does.
         let ended = s.trim_end().trim_end_matches(['"', '”', '\'', '’', ')']).ends_with(['.', '!', '?']);
         (letters.len() >= 2 && upper * 2 > letters.len())
