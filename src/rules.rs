@@ -526,7 +526,10 @@ impl SentenceRules<'_> {
                 // Inggris"), or a suspect's or a victim's initials ("pelaku berinisial AS (35)",
                 // "tersangka RS"): no place or organization that the words spell.
                 let not_before = wi > 0 && !words[wi - 1].cap && self.is(&words[wi - 1], Kind::NotBefore);
-                if not_before || (words[wi].range.end == r.end && self.initials(&words, wi)) {
+                if not_before
+                    || (words[wi].range.end == r.end && self.initials(&words, wi))
+                    || self.party_board(reading, wi, li)
+                {
                     verdict.dropped.insert(li);
                 }
             }
@@ -605,6 +608,24 @@ impl SentenceRules<'_> {
             i = end;
         }
         verdict
+    }
+
+    /// "DPD" is the Regional Representative Council (DPD RI) unless a party's name follows it or a
+    /// number or a level of government goes with it: then it is a party's regional board ("Ketua
+    /// DPD PDI Perjuangan Jawa Tengah", "DPD Partai Demokrat Bali", "31 DPD provinsi"), no entity
+    /// of its own. `li` is the lexicon mention at word `i`.
+    fn party_board(&self, s: Reading<'_, '_>, i: usize, li: usize) -> bool {
+        let Reading { words, cover, lexicon } = s;
+        if words[i].text != "DPD" || cover.get(i + 1) == Some(&Cover::Lexicon(li)) {
+            return false;
+        }
+        let party = words.get(i + 1).is_some_and(|next| {
+            let key = next.key.as_ref();
+            key == "partai"
+                || (!next.cap && matches!(key, "provinsi" | "kabupaten" | "kota"))
+                || matches!(cover[i + 1], Cover::Lexicon(n) if lexicon[n].1 == EntityKind::Organization)
+        });
+        party || (i > 0 && words[i - 1].figures())
     }
 
     /// Word `i` is a person's initials, as Indonesian crime reporting writes suspects and victims:

@@ -574,3 +574,28 @@ fn regional_agencies_are_organizations() {
     assert_eq!(found("Murid SMA Kota Bandung ikut lomba."), [s("Kota Bandung", Place)]);
     assert_eq!(found("Ia ditahan di Rutan Salemba sejak Maret."), [s("Rutan Salemba", Place)]);
 }
+
+/// "DPD" is the Regional Representative Council ("DPD RI", "anggota DPD"), except as a party's
+/// regional board: before a party's name, with a number, or before a level of government.
+#[test]
+fn a_party_s_regional_board_is_not_the_regional_council() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let council = |text: &str| {
+        let mut doc = Document::new("dpd", text);
+        doc.lang = Some(Lang::Id);
+        let entities = pipeline.analyze(&doc).entities;
+        entities
+            .into_iter()
+            .filter(|e| e.name == "Regional Representative Council")
+            .flat_map(|e| e.mentions.into_iter().map(|m| m.text))
+            .collect::<Vec<_>>()
+    };
+    for text in [
+        "Ketua DPD PDI Perjuangan Jawa Tengah Bambang Wuryanto hadir.",
+        "DPD Partai Demokrat Bali menggelar rapat.",
+        "Sebanyak 31 DPD provinsi menyatakan dukungan.",
+    ] {
+        assert!(council(text).is_empty(), "{text}");
+    }
+    assert_eq!(council("Ketua DPD RI membuka sidang, dan anggota DPD dari Aceh hadir."), ["DPD RI", "DPD"]);
+}
