@@ -1357,6 +1357,24 @@ mod tests {
     }
 
     #[test]
+    fn what_speaks_from_a_place_is_no_person() {
+        let g = gazetteer(LEX);
+        assert_eq!(
+            kinds(&g, "Police in Bedfordshire said the man was arrested.", Lang::En),
+            [("Bedfordshire", EntityKind::Place, MentionSource::Rule)]
+        );
+        assert_eq!(
+            kinds(&g, "An analyst at Credit Suisse said rates would fall.", Lang::En),
+            [("Credit Suisse", EntityKind::Organization, MentionSource::Rule)]
+        );
+        // A person's name after "in" still speaks ("in May said" is no name at all).
+        assert_eq!(
+            kinds(&g, "A spokesman in Jakarta, Hakan Yilmaz said the talks went well.", Lang::En),
+            [("Hakan Yilmaz", EntityKind::Person, MentionSource::Rule)]
+        );
+    }
+
+    #[test]
     fn a_place_the_rules_found_is_found_again_without_its_head() {
         use EntityKind::Place as L;
         use MentionSource::{Alias as A, Rule as R};
@@ -1699,10 +1717,10 @@ mod tests {
             [("Udayana University", "Universitas Udayana".into()), ("Udayana", "Universitas Udayana".into())]
         );
         assert_eq!(kinds(&g, text, Lang::En)[1], ("Udayana", EntityKind::Organization, MentionSource::Alias));
-        // Without the full name in the article, the rules' guess stands.
+        // Without the full name in the article, the rules' guess stands: where the speaker works.
         assert_eq!(
             kinds(&g, "A lecturer at Udayana who advises them said so.", Lang::En),
-            [("Udayana", EntityKind::Person, MentionSource::Rule)]
+            [("Udayana", EntityKind::Organization, MentionSource::Rule)]
         );
     }
 

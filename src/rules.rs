@@ -1373,6 +1373,21 @@ impl SentenceRules<'_> {
         if self.lang == Lang::Id && derived_noun(first.text) {
             return None;
         }
+        // "Police in Bedfordshire said", "an analyst at Credit Suisse said": what speaks is the
+        // subject before; the run names where it is (after "in", a place), or where it works
+        // (after "at", an organization).
+        let located = self.lang == Lang::En
+            && !run.person_cue
+            && run.start > 0
+            && matches!(words[run.start - 1].text, "in" | "at")
+            && !self.is(first, Kind::Given);
+        if located && after_said {
+            return Some(if words[run.start - 1].text == "in" {
+                (EntityKind::Place, 0.6)
+            } else {
+                (EntityKind::Organization, 0.5)
+            });
+        }
         if run.person_cue || (after_said && !lone_initial) {
             return Some((EntityKind::Person, 0.85));
         }
