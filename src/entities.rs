@@ -1357,6 +1357,22 @@ mod tests {
     }
 
     #[test]
+    fn who_leads_or_chairs_is_a_person() {
+        use EntityKind::Person as P;
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        for (text, name) in [
+            ("Majelis hakim yang diketuai Rianto Adam Pontoh menjatuhkan vonis.", "Rianto Adam Pontoh"),
+            ("Rombongan itu dipimpin oleh Katon Bagaskara sejak pagi.", "Katon Bagaskara"),
+            ("Desa itu dipimpin oleh Hukum Tua Ruddy Kodongan.", "Ruddy Kodongan"),
+        ] {
+            assert_eq!(kinds(&g, text, Lang::Id), [(name, P, R)], "{text}");
+        }
+        // A capitalized function word after "dipimpin" is no name.
+        assert!(kinds(&g, "Wilayah itu dipimpin Oleh Seorang Kepala Distrik.", Lang::Id).is_empty());
+    }
+
+    #[test]
     fn what_speaks_from_a_place_is_no_person() {
         let g = gazetteer(LEX);
         assert_eq!(
