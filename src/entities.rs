@@ -1373,6 +1373,26 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_of_things_are_no_organizations() {
+        let g = gazetteer(LEX);
+        for text in [
+            "The deficit would stay below 3% of GDP this year, he said.",
+            "Trading closed at 1600 GMT after the CPI data, and the CEO said nothing.",
+            "Cases of HIV and AIDS fell, while VAT receipts rose.",
+        ] {
+            assert!(kinds(&g, text, Lang::En).is_empty(), "{text}");
+        }
+        // An unknown acronym is still an organization.
+        assert_eq!(
+            kinds(&g, "Shares of ZQX Holdings fell after KWP said it would sell.", Lang::En)
+                .into_iter()
+                .map(|(n, k, _)| (n, k))
+                .collect::<Vec<_>>(),
+            [("ZQX Holdings", EntityKind::Organization), ("KWP", EntityKind::Organization)]
+        );
+    }
+
+    #[test]
     fn what_speaks_from_a_place_is_no_person() {
         let g = gazetteer(LEX);
         assert_eq!(
