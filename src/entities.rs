@@ -1357,6 +1357,22 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_takes_in_no_known_person() {
+        use EntityKind::{Organization as O, Person as P};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(LEX);
+        assert_eq!(
+            kinds(&g, "Ketua Fraksi Rakyat Maju Dmitry Peskov menolak.", Lang::Id),
+            [("Fraksi Rakyat Maju", O, R), ("Dmitry Peskov", P, X)]
+        );
+        // Right after the head, the person is whom the organization is named after.
+        assert_eq!(
+            kinds(&g, "Yayasan Dmitry Peskov menggelar acara.", Lang::Id),
+            [("Yayasan Dmitry Peskov", O, R)]
+        );
+    }
+
+    #[test]
     fn who_leads_or_chairs_is_a_person() {
         use EntityKind::Person as P;
         use MentionSource::Rule as R;

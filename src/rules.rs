@@ -932,8 +932,17 @@ impl SentenceRules<'_> {
                     org.is_none() || self.cue_starting(words, head_start, end, Kind::Facility).is_some();
                 // English names go on through further heads ("National Bank of Poland",
                 // "Federal Open Market Committee") unless a connector leads to the next name.
+                // Nor does an organization take in a person the lexicon knows, past the word after
+                // its head ("Wakil Ketua Komisi III DPR Ahmad Sahroni"; "Yayasan Habibie" is named
+                // after him).
+                let known_person = |j: usize| {
+                    j > head_end
+                        && cover[j - 1] != cover[j]
+                        && matches!(cover[j], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Person)
+                };
                 while j < end
-                    && (street || self.cue_starting(words, j, end, Kind::Person).is_none())
+                    && (street
+                        || (self.cue_starting(words, j, end, Kind::Person).is_none() && !known_person(j)))
                     && (!self.head_at(words, j, end)
                         || (self.lang == Lang::En && kind == EntityKind::Organization && words[j - 1].cap))
                 {
