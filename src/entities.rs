@@ -597,6 +597,9 @@ impl Gazetteer {
                 }
             }
             kept.sort_by_key(|m| m.range.start);
+            if lang == Lang::En {
+                self.prose_result(text, &mut kept, &mut match_teams);
+            }
             nicknames(text, &span.range, &mut kept);
             out.extend(kept);
             match_teams.extend(verdict.match_teams);
@@ -684,6 +687,69 @@ impl Gazetteer {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.range.start);
         mentions
+    }
+
+    /// A result told in prose: "Real Madrid beat Barcelona 3-1", "Chelsea beat Coventry 2-0". A
+    /// city right before a final score, after a verb of winning, is the club (as the sides of a
+    /// results line are), and so is a city right before that verb; the article's other mentions
+    /// of it follow ([`teams_everywhere`]). A country stays a place: "Romania beat Lithuania 2-1"
+    /// names national sides by their countries, as news styles (and CoNLL) do. `mentions` are one
+    /// sentence's, in order.
+    fn prose_result(&self, text: &str, mentions: &mut [Mention], match_teams: &mut Vec<Range<usize>>) {
+        const WON: [&str; 16] = [
+            "beat",
+            "beats",
+            "defeated",
+            "defeats",
+            "edged",
+            "edges",
+            "thrashed",
+            "hammered",
+            "crushed",
+            "routed",
+            "downed",
+            "overcame",
+            "upset",
+            "stunned",
+            "whipped",
+            "outclassed",
+        ];
+        let city = |m: &Mention| {
+            m.kind == EntityKind::Place
+                && m.entity().is_some_and(|e| {
+                    matches!(self.lexicon.entities[e].subtype.as_deref(), Some("city" | "capital"))
+                })
+        };
+        let score = |rest: &str| {
+            let rest = rest.strip_prefix(' ').unwrap_or("");
+            let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+            let a = digits(rest);
+            let sep = rest[a..].chars().next().filter(|c| matches!(c, '-' | '–')).map_or(0, char::len_utf8);
+            let b = digits(&rest[a + sep..]);
+            (1..=3).contains(&a) && sep > 0 && (1..=3).contains(&b)
+        };
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            if !score(&text[m.range.end..]) {
+                continue;
+            }
+            let before = text[..m.range.start].trim_end();
+            let Some(verb) = before.rsplit(' ').next().filter(|v| WON.contains(v)) else { continue };
+            let verb_start = before.len() - verb.len();
+            let subject = i
+                .checked_sub(1)
+                .filter(|&j| text[mentions[j].range.end..verb_start].trim().is_empty() && city(&mentions[j]));
+            for k in [Some(i), subject].into_iter().flatten() {
+                if k == i && !city(&mentions[i]) {
+                    continue;
+                }
+                let m = &mut mentions[k];
+                let name = text[m.range.clone()].to_string();
+                (m.kind, m.target, m.source, m.confidence) =
+                    (EntityKind::Organization, Target::New(name), MentionSource::Rule, 0.6);
+                match_teams.push(m.range.clone());
+            }
+        }
     }
 
     /// A place the rules found, named again later without its head word or its context: "Sepaku"
@@ -1406,6 +1472,37 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("ZQX Holdings", EntityKind::Organization), ("KWP", EntityKind::Organization)]
         );
+    }
+
+    #[test]
+    fn a_city_in_a_result_told_in_prose_is_the_club() {
+        use EntityKind::{Organization as O, Place as L};
+        let g = gazetteer(LEX);
+        let text = "Results came in on Sunday. Palmeiras beat São Paulo 3-1 in the derby. \
+                    São Paulo fans left early.";
+        let found: Vec<(&str, EntityKind)> =
+            kinds(&g, text, Lang::En).into_iter().map(|(n, k, _)| (n, k)).collect();
+        assert!(found.contains(&("São Paulo", O)) && !found.contains(&("São Paulo", L)), "{found:?}");
+        // A country names a national side and stays a place.
+        let found = kinds(&g, "Results came in on Sunday. Japan beat Indonesia 2-0 in Osaka.", Lang::En);
+        assert!(found.iter().any(|&(n, k, _)| n == "Indonesia" && k == L), "{found:?}");
+    }
+
+    #[test]
+    fn stadiums_parliaments_and_speakers() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        assert_eq!(
+            kinds(&g, "Fans gathered at the Santiago Bernabeu on Sunday.", Lang::En),
+            [("Santiago Bernabeu", L, R)]
+        );
+        assert_eq!(
+            kinds(&g, "She spoke at the Joseph Rowntree Foundation on Monday.", Lang::En),
+            [("Joseph Rowntree Foundation", EntityKind::Organization, R)]
+        );
+        assert!(kinds(&g, "The minister told Parliament the market was tight.", Lang::En).is_empty());
+        assert_eq!(kinds(&g, "Parliament Speaker Toomas Savi said no.", Lang::En), [("Toomas Savi", P, R)]);
     }
 
     #[test]

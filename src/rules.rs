@@ -1346,6 +1346,24 @@ impl SentenceRules<'_> {
         }
         // "Officials said": a lone capital at the start of a sentence needs a given name.
         let lone_initial = run.initial && n == 1 && !self.is(first, Kind::Given);
+        // "at the Santiago Bernabeu", "at the Vicente Calderon ground": a name that starts with a
+        // given name is a place (a stadium, a hall named after someone) after "at the", where
+        // "the" keeps no person anyway ("the Clinton administration" keeps one elsewhere).
+        let at_the = self.lang == Lang::En
+            && !run.person_cue
+            && run.start >= 2
+            && words[run.start - 1].key == "the"
+            && words[run.start - 2].text == "at"
+            && n >= 2
+            && self.is(first, Kind::Given);
+        if at_the {
+            // "at the Joseph Rowntree Foundation": an organization's tail keeps its reading.
+            return Some(if self.is(tail, Kind::OrgTail) {
+                (EntityKind::Organization, 0.6)
+            } else {
+                (EntityKind::Place, 0.5)
+            });
+        }
         // "the Conservatives said", "of The Wildlife Trusts said": English names no person
         // after "the" (but for a given name: "the Clinton administration"); what speaks there is
         // a body.
