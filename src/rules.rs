@@ -610,6 +610,14 @@ impl SentenceRules<'_> {
         verdict
     }
 
+    /// A head of a unit smaller than any place the lexicon holds (it has no districts, villages
+    /// or hamlets): "Kecamatan Depok" (in Sleman) is not the city of Depok, "Desa Bogor" not
+    /// Bogor. The `place-head-lower` words but "kabupaten" (regencies are in the lexicon) and
+    /// "sungai" (rivers may be).
+    fn below_the_lexicon(&self, head: &Word<'_>) -> bool {
+        self.is(head, Kind::PlaceHeadLower) && !matches!(head.key.as_ref(), "kabupaten" | "sungai")
+    }
+
     /// "DPD" is the Regional Representative Council (DPD RI) unless a party's name follows it or a
     /// number or a level of government goes with it: then it is a party's regional board ("Ketua
     /// DPD PDI Perjuangan Jawa Tengah", "DPD Partai Demokrat Bali", "31 DPD provinsi"), no entity
@@ -842,7 +850,13 @@ impl SentenceRules<'_> {
                     let (r, kind) = &lexicon[li];
                     if i == start && *kind == EntityKind::Place && r.start == words[i].range.start {
                         if let Some((c, true)) = lowercase_head {
-                            verdict.widened.push((li, words[c].range.start..r.end));
+                            if self.below_the_lexicon(&words[c]) {
+                                // "desa Bogor" is a village, not the city the lexicon knows.
+                                verdict.dropped.insert(li);
+                                self.add(words, c, last + 1, EntityKind::Place, 0.6, verdict);
+                            } else {
+                                verdict.widened.push((li, words[c].range.start..r.end));
+                            }
                         }
                     }
                     // A company's legal form after it is its own ("Saham PT Bank Central Asia Tbk").
@@ -1289,6 +1303,7 @@ impl SentenceRules<'_> {
                 .take_while(|&j| cover[j] == Cover::Free && self.is(&words[j], Kind::LegalForm))
                 .count();
             if *k == kind
+                && !(kind == EntityKind::Place && self.below_the_lexicon(&words[start]))
                 && head_words < end - start
                 && rest_free == head_words + legal_forms
                 && r.end == words[end - 1 - legal_forms].range.end

@@ -599,3 +599,26 @@ fn a_party_s_regional_board_is_not_the_regional_council() {
     }
     assert_eq!(council("Ketua DPD RI membuka sidang, dan anggota DPD dari Aceh hadir."), ["DPD RI", "DPD"]);
 }
+
+/// A district, village or hamlet is smaller than any place the lexicon holds: named like a city
+/// ("Kecamatan Depok" in Sleman, "desa Bogor"), it is a place of its own, not the city. Regional
+/// names of districts and villages are heads too ("Kapanewon Depok", "kalurahan Caturtunggal").
+#[test]
+fn a_district_named_like_a_city_is_not_the_city() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let places = |text: &str| places_with_subtypes(&pipeline, text, Lang::Id);
+    for (text, name) in [
+        ("Warga Kecamatan Depok, Sleman, menolak rencana itu.", "Kecamatan Depok"),
+        ("Pasar baru dibuka di Kapanewon Depok pekan lalu.", "Kapanewon Depok"),
+        ("Banjir melanda desa Bogor di pesisir utara.", "Desa Bogor"),
+        ("Warga kalurahan Caturtunggal hadir.", "Kalurahan Caturtunggal"),
+    ] {
+        let found = places(text);
+        assert!(found.iter().any(|(n, s)| n == name && s.is_none()), "{text}: {found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "Depok" || n == "Bogor"), "{text}: {found:?}");
+    }
+    // A regency keeps the lexicon's entity, with its head word in any case.
+    let found = places("Warga kabupaten Pati menolak.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Pati");
+}
