@@ -1439,6 +1439,18 @@ mod tests {
     }
 
     #[test]
+    fn a_market_is_a_place() {
+        let g = gazetteer(LEX);
+        for text in ["Wali kota itu juga meninjau Pasar Gede kemarin.", "Harga cabai di Pasar Gede naik."] {
+            assert_eq!(
+                kinds(&g, text, Lang::Id),
+                [("Pasar Gede", EntityKind::Place, MentionSource::Rule)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn who_leads_or_chairs_is_a_person() {
         use EntityKind::Person as P;
         use MentionSource::Rule as R;
