@@ -679,13 +679,7 @@ impl Gazetteer {
                 });
             }
         }
-        let mut i = 0;
-        mentions.retain(|_| {
-            i += 1;
-            !replaced.contains(&(i - 1))
-        });
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.range.start);
+        swap_mentions(&mut mentions, &replaced, added);
         mentions
     }
 
@@ -828,13 +822,7 @@ impl Gazetteer {
                 }
             }
         }
-        let mut i = 0;
-        mentions.retain(|_| {
-            i += 1;
-            !replaced.contains(&(i - 1))
-        });
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.range.start);
+        swap_mentions(mentions, &replaced, added);
     }
 
     /// The name at `range` is not part of a longer one: no capitalized word, number or hyphen
@@ -1109,6 +1097,17 @@ fn nicknames(text: &str, sentence: &Range<usize>, mentions: &mut Vec<Mention>) {
 /// A place named as a team beside a match's final score ("Liverpool 3-1 Brighton") is that team
 /// wherever the article names it ("… sends Liverpool top"): a match report names clubs by their
 /// towns. (Results tables and schedules lend nothing: they list many teams, not the story's.)
+/// Removes the mentions at the `replaced` indices, adds `added`, and puts all in text order.
+fn swap_mentions(mentions: &mut Vec<Mention>, replaced: &HashSet<usize>, added: Vec<Mention>) {
+    let mut i = 0;
+    mentions.retain(|_| {
+        i += 1;
+        !replaced.contains(&(i - 1))
+    });
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.range.start);
+}
+
 fn teams_everywhere(text: &str, mentions: &mut [Mention], match_teams: &[Range<usize>]) {
     if match_teams.is_empty() {
         return;
