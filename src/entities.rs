@@ -643,20 +643,11 @@ impl Gazetteer {
                 let word = &word[..word.len() - crate::rules::possessive_len(word)];
                 let Some(Some(full)) = short.get(word) else { continue };
                 let range = at..at + word.len();
-                let covering = mentions.binary_search_by(|m| {
-                    if m.range.end <= range.start {
-                        std::cmp::Ordering::Less
-                    } else if m.range.start >= range.end {
-                        std::cmp::Ordering::Greater
-                    } else {
-                        std::cmp::Ordering::Equal
-                    }
-                });
-                match covering {
+                match overlapping(&mentions, &range) {
                     // A one-word guess yields to the person named in full ("Dr. Whitfield said"), and
                     // so does a place whose name is also a person's ("Danang" after "AKBP Danang
                     // Wicaksono" is the officer, not Da Nang; "Jordan" after "Neil Jordan").
-                    Ok(i)
+                    Some(i)
                         if mentions[i].range == range
                             && mentions[i].target != **full
                             && (mentions[i].source == MentionSource::Rule
@@ -666,8 +657,8 @@ impl Gazetteer {
                     {
                         replaced.insert(i);
                     }
-                    Ok(_) => continue,
-                    Err(_) => {}
+                    Some(_) => continue,
+                    None => {}
                 }
                 added.push(Mention {
                     range,
@@ -761,7 +752,7 @@ impl Gazetteer {
             }
             let written = &text[m.range.clone()];
             let (headed, bare) = match written.split_once(char::is_whitespace) {
-                Some((head, rest)) if self.cues.is_region_head(head) => (true, rest.trim_start()),
+                Some((head, rest)) if self.cues.has(Kind::PlaceHeadLower, head) => (true, rest.trim_start()),
                 _ => (false, written),
             };
             if bare.chars().next().is_some_and(char::is_uppercase)
@@ -797,19 +788,16 @@ impl Gazetteer {
                     {
                         continue;
                     }
-                    let first = mentions.partition_point(|m| m.range.end <= range.start);
-                    match mentions.get(first) {
-                        Some(m) if m.range.start < range.end => {
-                            let guess = m.range == range
-                                && m.source == MentionSource::Rule
-                                && m.kind == EntityKind::Person
-                                && one_word;
-                            if !guess {
-                                continue;
-                            }
-                            replaced.insert(first);
+                    if let Some(i) = overlapping(mentions, &range) {
+                        let m = &mentions[i];
+                        let guess = m.range == range
+                            && m.source == MentionSource::Rule
+                            && m.kind == EntityKind::Person
+                            && one_word;
+                        if !guess {
+                            continue;
                         }
-                        _ => {}
+                        replaced.insert(i);
                     }
                     added.push(Mention {
                         range,
@@ -840,7 +828,9 @@ impl Gazetteer {
         }
         let word_before = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
         let gap_before = &before[before.trim_end().len()..];
-        if !word_before.is_empty() && joined(gap_before, word_before) && !self.cues.is_place_cue(word_before)
+        if !word_before.is_empty()
+            && joined(gap_before, word_before)
+            && !self.cues.has(Kind::Place, word_before)
         {
             return false;
         }
@@ -1097,6 +1087,22 @@ fn nicknames(text: &str, sentence: &Range<usize>, mentions: &mut Vec<Mention>) {
 /// A place named as a team beside a match's final score ("Liverpool 3-1 Brighton") is that team
 /// wherever the article names it ("… sends Liverpool top"): a match report names clubs by their
 /// towns. (Results tables and schedules lend nothing: they list many teams, not the story's.)
+/// The mention that overlaps `range`, in mentions sorted by position that do not overlap each
+/// other.
+fn overlapping(mentions: &[Mention], range: &Range<usize>) -> Option<usize> {
+    mentions
+        .binary_search_by(|m| {
+            if m.range.end <= range.start {
+                std::cmp::Ordering::Less
+            } else if m.range.start >= range.end {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .ok()
+}
+
 /// Removes the mentions at the `replaced` indices, adds `added`, and puts all in text order.
 fn swap_mentions(mentions: &mut Vec<Mention>, replaced: &HashSet<usize>, added: Vec<Mention>) {
     let mut i = 0;

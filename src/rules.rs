@@ -249,15 +249,9 @@ impl Cues {
         Kind::ROLES.iter().any(|&k| self.set(k).contains(key))
     }
 
-    /// Whether a word is a head that, lowercase, still belongs to an unknown place's name ("desa",
-    /// "kecamatan": [`Kind::PlaceHeadLower`]); the name without it names the same place.
-    pub fn is_region_head(&self, word: &str) -> bool {
-        self.set(Kind::PlaceHeadLower).contains(&cue_key(word))
-    }
-
-    /// Whether a word is a cue that the next name is a place ("di", "warga", "in").
-    pub fn is_place_cue(&self, word: &str) -> bool {
-        self.set(Kind::Place).contains(&cue_key(word))
+    /// Whether a word alone is a cue of `kind` (in any case; a final period ignored).
+    pub(crate) fn has(&self, kind: Kind, word: &str) -> bool {
+        self.set(kind).contains(&cue_key(word))
     }
 
     /// Whether a word is a known given name.
