@@ -461,6 +461,13 @@ impl SentenceRules<'_> {
         m
     }
 
+    /// Whether the word alone is a role ([`Kind::ROLES`]: a title, an office, a head word, a
+    /// reporting verb) or a function word.
+    fn role_or_function_word(&self, w: &Word<'_>) -> bool {
+        let cues = Kind::ROLES.iter().fold(Kind::Stop.bit(), |m, k| m | k.bit());
+        self.mask(w) & cues != 0
+    }
+
     /// Whether the word alone is a cue of `kind`.
     fn is(&self, w: &Word<'_>, kind: Kind) -> bool {
         self.mask(w) & kind.bit() != 0
@@ -1140,15 +1147,16 @@ impl SentenceRules<'_> {
         let mut inside = lexicon_inside(&cover[start..end]);
         inside.dedup();
         let [li] = inside[..] else { return false };
-        // A role or a function word.
-        let cues = Kind::ROLES.iter().fold(Kind::Stop.bit(), |m, k| m | k.bit());
-        let cue = |w: &Word<'_>| self.mask(w) & cues != 0;
         let free: Vec<usize> = (start..end).filter(|&j| cover[j] == Cover::Free).collect();
         // A tail word closes the name ("New York University", "Nashville Songwriters Association").
         let tail_word = |j: usize| {
             j == end - 1 && (self.is(&words[j], Kind::OrgTail) || self.is(&words[j], Kind::PlaceTail))
         };
-        if free.is_empty() || free.iter().any(|&j| (cue(&words[j]) && !tail_word(j)) || words[j].acronym) {
+        if free.is_empty()
+            || free
+                .iter()
+                .any(|&j| (self.role_or_function_word(&words[j]) && !tail_word(j)) || words[j].acronym)
+        {
             return false;
         }
         // A word the mention ends inside is the mention's own, with a possessive ("the Soviet
@@ -1517,8 +1525,7 @@ impl SentenceRules<'_> {
                 let w = &words[k];
                 cover[k] == Cover::Free
                     && self.name_word(w)
-                    && !self.is(w, Kind::Stop)
-                    && !Kind::ROLES.iter().any(|&r| self.is(w, r))
+                    && !self.role_or_function_word(w)
                     && (k == at || self.joinable(&words[k - 1], w))
             })
             .last()
