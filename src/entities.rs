@@ -127,6 +127,9 @@ struct Compiled {
 /// word or a given name too: "Batu", "Danang", "Jordan").
 const LEXICON_CONFIDENCE: f32 = 0.95;
 const AMBIGUOUS_CONFIDENCE: f32 = 0.7;
+/// The confidence of a short form standing for an entity named in full earlier in the article
+/// ("Whitfield" after "Dr. Tarkovan Whitfield", "Udayana" after "Udayana University").
+const SHORT_FORM_CONFIDENCE: f32 = 0.8;
 
 /// The next length-prefixed part of `bytes`, and the rest.
 fn part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
@@ -666,7 +669,7 @@ impl Gazetteer {
                     source: MentionSource::Alias,
                     kind: EntityKind::Person,
                     target: (*full).clone(),
-                    confidence: 0.8,
+                    confidence: SHORT_FORM_CONFIDENCE,
                 });
             }
         }
@@ -862,7 +865,8 @@ impl Gazetteer {
             .collect();
         for (i, target) in relinks {
             let m = &mut mentions[i];
-            (m.kind, m.target, m.source) = (EntityKind::Organization, target, MentionSource::Alias);
+            (m.kind, m.target, m.source, m.confidence) =
+                (EntityKind::Organization, target, MentionSource::Alias, SHORT_FORM_CONFIDENCE);
         }
     }
 
@@ -1872,6 +1876,48 @@ mod tests {
     }
 
     #[test]
+    fn a_constituency_is_a_place() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(&format!("{LEX}Q9\tPLACE\tSheffield\tcity\tGB\t60\n"));
+        // A known city with an unknown word beside it reads as a club ("Sheffield Wednesday")…
+        assert_eq!(
+            kinds(&g, "The vote in Sheffield Brightside was close.", Lang::En),
+            [("Sheffield Brightside", O, R)]
+        );
+        // …but after an MP's office it is the constituency, and no part of the office's name.
+        let text =
+            "David Blunkett, the Member of Parliament for Sheffield Brightside, said the plan was wrong.";
+        assert_eq!(kinds(&g, text, Lang::En), [("David Blunkett", P, R), ("Sheffield Brightside", L, R)]);
+        assert_eq!(
+            kinds(&g, "Jess Phillips, the Labour MP for Sheffield Brightside, voted against it.", Lang::En),
+            [("Jess Phillips", P, R), ("Sheffield Brightside", L, R)]
+        );
+        // An unknown constituency, and the member named after it.
+        assert_eq!(
+            kinds(&g, "Senator for Kedungbulus Jane Hume said the vote failed.", Lang::En),
+            [("Kedungbulus", L, R), ("Jane Hume", P, R)]
+        );
+        // A constituency the lexicon names whole stays its mention.
+        assert_eq!(
+            kinds(&g, "The MP for Sheffield, Jill Mortimer, said so.", Lang::En),
+            [("Sheffield", L, X), ("Jill Mortimer", P, R)]
+        );
+        // "MP" is a title, no organization, before a name or after it.
+        assert_eq!(
+            kinds(&g, "Labour MP Jess Phillips said the bill was cruel.", Lang::En),
+            [("Jess Phillips", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "From left, Anas Sarwar MP, Gordon Brown and others.", Lang::En)[0],
+            ("Anas Sarwar", P, R)
+        );
+        // A title that is no acronym at the end of a name is a surname: "Kristin" is not the name.
+        assert!(!kinds(&g, "He found the musician Kristin King in his home.", Lang::En)
+            .contains(&("Kristin", P, R)));
+    }
+
+    #[test]
     fn a_word_of_a_known_organization_is_that_organization() {
         let g = gazetteer(&format!(
             "{LEX}Q8\tORGANIZATION\tUniversitas Udayana\tuniversity\tID\t40\tUdayana University\n"
@@ -1883,6 +1929,9 @@ mod tests {
             [("Udayana University", "Universitas Udayana".into()), ("Udayana", "Universitas Udayana".into())]
         );
         assert_eq!(kinds(&g, text, Lang::En)[1], ("Udayana", EntityKind::Organization, MentionSource::Alias));
+        // As sure as any short form of a name in full, not as unsure as the rules' guess it replaced.
+        let short = &g.tag(text, &body(text), Lang::En)[1];
+        assert_eq!(short.confidence, SHORT_FORM_CONFIDENCE);
         // Without the full name in the article, the rules' guess stands: where the speaker works.
         assert_eq!(
             kinds(&g, "A lecturer at Udayana who advises them said so.", Lang::En),

@@ -25,7 +25,7 @@ pub struct Cues {
     /// Every word of every cue, given name and stopword, with what it is: [`Kind::bit`] for each
     /// set that holds the word alone, [`Kind::starts`] and [`Kind::ends`] for each set with a
     /// phrase that starts or ends with it. One look-up tells a word's every role.
-    masks: HashMap<String, u64>,
+    masks: HashMap<String, Mask>,
 }
 
 /// The sets of [`Cues`].
@@ -50,12 +50,15 @@ pub(crate) enum Kind {
     Plural,
     LegalForm,
     Initials,
+    Constituency,
+    SmallUnit,
+    PartyBoard,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 21] = [
+    const ALL: [Kind; 24] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -75,6 +78,9 @@ impl Kind {
         Kind::Plural,
         Kind::LegalForm,
         Kind::Initials,
+        Kind::Constituency,
+        Kind::SmallUnit,
+        Kind::PartyBoard,
         Kind::Given,
         Kind::Stop,
     ];
@@ -101,6 +107,9 @@ impl Kind {
             Kind::Plural => "plural",
             Kind::LegalForm => "legal-form",
             Kind::Initials => "initials",
+            Kind::Constituency => "constituency",
+            Kind::SmallUnit => "small-unit",
+            Kind::PartyBoard => "party-board",
             Kind::Given | Kind::Stop => return None,
         })
     }
@@ -109,31 +118,35 @@ impl Kind {
     const ROLES: [Kind; 5] = [Kind::Person, Kind::Office, Kind::OrgHead, Kind::PlaceHead, Kind::Said];
 
     /// The word alone is in the set.
-    fn bit(self) -> u64 {
+    fn bit(self) -> Mask {
         1 << self as u32
     }
 
     /// A phrase of the set starts with the word.
-    fn starts(self) -> u64 {
+    fn starts(self) -> Mask {
         1 << (KIND_BITS + self as u32)
     }
 
     /// A phrase of the set ends with the word.
-    fn ends(self) -> u64 {
+    fn ends(self) -> Mask {
         1 << (2 * KIND_BITS + self as u32)
     }
 }
 
+/// Every set a word is in, and every set with a phrase it starts or ends: three groups of
+/// [`KIND_BITS`] bits (alone, starts, ends), one bit per kind.
+type Mask = u128;
+
 /// The bits of a mask per group (alone, starts, ends): one per kind.
-const KIND_BITS: u32 = 21;
-const _: () = assert!(Kind::ALL.len() as u32 <= KIND_BITS && 3 * KIND_BITS < 64);
+const KIND_BITS: u32 = 32;
+const _: () = assert!(Kind::ALL.len() as u32 <= KIND_BITS && 3 * KIND_BITS < Mask::BITS);
 
 /// Every kind's bit of one group.
-const GROUP: u64 = (1 << KIND_BITS) - 1;
+const GROUP: Mask = (1 << KIND_BITS) - 1;
 
 /// What [`Word::mask`] holds before it is looked up: no mask has the top bits above the three
 /// groups.
-const UNKNOWN: u64 = u64::MAX;
+const UNKNOWN: Mask = Mask::MAX;
 
 /// The longest cue phrase, in words.
 const MAX_CUE_WORDS: usize = 3;
@@ -181,7 +194,7 @@ impl Cues {
 
     /// Builds [`Cues::masks`] from the sets.
     fn index(&mut self) {
-        let mut masks: HashMap<String, u64> = HashMap::default();
+        let mut masks: HashMap<String, Mask> = HashMap::default();
         for kind in Kind::ALL {
             for cue in self.set(kind) {
                 let mut parts = cue.split(' ');
@@ -199,7 +212,7 @@ impl Cues {
     }
 
     /// The mask of a word's key: every set it is in, every set with a phrase it starts or ends.
-    fn mask(&self, key: &str) -> u64 {
+    fn mask(&self, key: &str) -> Mask {
         if key.contains(' ') {
             // A space followed by a combining mark (" ෳ") is one Unicode word. Such a key is in
             // no set as it comes (cues are trimmed), but joined into a phrase it can end one
@@ -271,7 +284,7 @@ struct Word<'a> {
     /// Two or more letters, all capitals: an acronym.
     acronym: bool,
     /// The key's [`Cues::mask`], looked up the first time it is asked for ([`UNKNOWN`] until then).
-    mask: std::cell::Cell<u64>,
+    mask: std::cell::Cell<Mask>,
 }
 
 impl Word<'_> {
@@ -452,7 +465,7 @@ impl SentenceRules<'_> {
     }
 
     /// A word's [`Cues::mask`], looked up once per word.
-    fn mask(&self, w: &Word<'_>) -> u64 {
+    fn mask(&self, w: &Word<'_>) -> Mask {
         let mut m = w.mask.get();
         if m == UNKNOWN {
             m = self.cues.mask(&w.key);
@@ -591,11 +604,13 @@ impl SentenceRules<'_> {
                     end += 2;
                     continue;
                 }
+                // "Member of Parliament for Hartlepool": a constituency is no part of the office.
                 if !w.cap
                     && connector
                     && end + 1 < words.len()
                     && self.joinable(w, &words[end + 1])
                     && self.name_word(&words[end + 1])
+                    && self.cue_ending(&words, end + 1, Kind::Constituency).is_none()
                 {
                     end += 2;
                     continue;
@@ -611,21 +626,23 @@ impl SentenceRules<'_> {
         verdict
     }
 
-    /// A head of a unit smaller than any place the lexicon holds (it has no districts, villages
-    /// or hamlets): "Kecamatan Depok" (in Sleman) is not the city of Depok, "Desa Bogor" not
-    /// Bogor. The `place-head-lower` words but "kabupaten" (regencies are in the lexicon) and
-    /// "sungai" (rivers may be).
+    /// A head of a unit smaller than any place the lexicon holds (a `small-unit` cue: it has no
+    /// districts, villages or hamlets): "Kecamatan Depok" (in Sleman) is not the city of Depok,
+    /// "Desa Bogor" not Bogor.
     fn below_the_lexicon(&self, head: &Word<'_>) -> bool {
-        self.is(head, Kind::PlaceHeadLower) && !matches!(head.key.as_ref(), "kabupaten" | "sungai")
+        self.is(head, Kind::SmallUnit)
     }
 
-    /// "DPD" is the Regional Representative Council (DPD RI) unless a party's name follows it or a
-    /// number or a level of government goes with it: then it is a party's regional board ("Ketua
-    /// DPD PDI Perjuangan Jawa Tengah", "DPD Partai Demokrat Bali", "31 DPD provinsi"), no entity
-    /// of its own. `li` is the lexicon mention at word `i`.
+    /// A `party-board` acronym ("DPD", also the Regional Representative Council) that a party's
+    /// name follows, or a number or a level of government goes with, is a party's regional board
+    /// ("Ketua DPD PDI Perjuangan Jawa Tengah", "DPD Partai Demokrat Bali", "31 DPD provinsi"), no
+    /// entity of its own. `li` is the lexicon mention at word `i`.
     fn party_board(&self, s: Reading<'_, '_>, i: usize, li: usize) -> bool {
         let Reading { words, cover, lexicon } = s;
-        if words[i].text != "DPD" || cover.get(i + 1) == Some(&Cover::Lexicon(li)) {
+        if !words[i].acronym
+            || !self.is(&words[i], Kind::PartyBoard)
+            || cover.get(i + 1) == Some(&Cover::Lexicon(li))
+        {
             return false;
         }
         let party = words.get(i + 1).is_some_and(|next| {
@@ -815,7 +832,7 @@ impl SentenceRules<'_> {
         // Where the name begins: after a sentence-initial function word, which may be its cue ("Di
         // Pasar Induk Beras Cipinang, …" is a place as "di Pasar …" is).
         let lead = i;
-        if self.mixed(s, i, end, verdict) {
+        if self.constituency(s, start, end, verdict) || self.mixed(s, i, end, verdict) {
             return None;
         }
         // The context before the span: a lowercase cue word (or phrase) right before it.
@@ -1206,6 +1223,30 @@ impl SentenceRules<'_> {
         true
     }
 
+    /// A span after a `constituency` cue names an electoral district, a place, even where it
+    /// would read as a club ("the MP for Sheffield Brightside"); a full name after it from a
+    /// given name on is the member's ("Senator for Victoria Jane Hume"). False, and nothing done,
+    /// for a span the lexicon names whole or that holds a known person or organization.
+    fn constituency(&self, s: Reading<'_, '_>, start: usize, end: usize, verdict: &mut Verdict) -> bool {
+        let Reading { words, cover, lexicon } = s;
+        if self.cue_ending(words, start, Kind::Constituency).is_none() {
+            return false;
+        }
+        let inside = lexicon_inside(&cover[start..end]);
+        let whole = |li: usize| lexicon[li].0 == (words[start].range.start..words[end - 1].range.end);
+        if inside.iter().any(|&li| lexicon[li].1 != EntityKind::Place || whole(li)) {
+            return false;
+        }
+        let member = (start + 1..end).find(|&q| cover[q] == Cover::Free && self.is(&words[q], Kind::Given));
+        let place_end = member.filter(|&q| end - q >= 2).unwrap_or(end);
+        verdict.dropped.extend(inside);
+        self.add(words, start, place_end, EntityKind::Place, 0.6, verdict);
+        if place_end < end {
+            self.add(words, place_end, end, EntityKind::Person, 0.75, verdict);
+        }
+        true
+    }
+
     /// An organization's or a place's head word starts at word `j`: a new name begins there.
     /// Where a field's name that starts at word `i` ends: Indonesian derived nouns, two of them
     /// joined by "dan" ("Kelautan dan Perikanan", "Pencegahan dan Pengendalian"); `None` if word
@@ -1404,10 +1445,14 @@ impl SentenceRules<'_> {
             return None;
         }
         // "Philippine Foreign Secretary Enrique Manalo": English names come after their titles,
-        // and words right before a title are part of it.
+        // and words right before a title are part of it, unless an acronym title ends the span:
+        // then it follows its holder's name ("Anas Sarwar MP, …"; "Kristin King" and "Hugh Pope"
+        // end with surnames).
         let before_title = self.lang == Lang::En
             && run.end < run.span_end
-            && self.cue_starting(words, run.end, run.span_end, Kind::Person).is_some()
+            && self
+                .cue_starting(words, run.end, run.span_end, Kind::Person)
+                .is_some_and(|title_end| title_end < run.span_end || !words[run.end].acronym)
             && self.text[words[run.end - 1].range.end..words[run.end].range.start] == *" ";
         if before_title && !after_said {
             return None;
