@@ -1876,6 +1876,29 @@ mod tests {
     }
 
     #[test]
+    fn a_village_head_s_village_is_not_the_regency_of_its_name() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(&format!("{LEX}Q10\tPLACE\tKendal Regency\tregency\tID\t50\tKendal\n"));
+        // A regent heads the regency the lexicon knows…
+        assert_eq!(
+            kinds(&g, "Bupati Kendal Dico Ganinduto meninjau lokasi.", Lang::Id),
+            [("Kendal", L, X), ("Dico Ganinduto", P, R)]
+        );
+        // …a village head or a district head a unit below it, of the same name.
+        assert_eq!(
+            kinds(&g, "Kepala Desa Kendal, Sutrisno, mengatakan warga resah.", Lang::Id),
+            [("Kendal", L, R), ("Sutrisno", P, R)]
+        );
+        // The holder between commas, given name or not.
+        assert_eq!(
+            kinds(&g, "Kades Kendal, Rasnim Wirajaya, menolak rencana itu.", Lang::Id),
+            [("Kendal", L, R), ("Rasnim Wirajaya", P, R)]
+        );
+        assert_eq!(kinds(&g, "Camat Kendal mengatakan hal itu.", Lang::Id), [("Kendal", L, R)]);
+    }
+
+    #[test]
     fn a_constituency_is_a_place() {
         use EntityKind::{Organization as O, Person as P, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

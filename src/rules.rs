@@ -857,6 +857,29 @@ impl SentenceRules<'_> {
                 .flatten();
             if let (Cover::Lexicon(li), None) = (cover[i], place_led) {
                 let last = (i..end).take_while(|&j| cover[j] == Cover::Lexicon(li)).last().unwrap_or(i);
+                // "Kepala Desa Kendal", "Camat Depok": the head of a village or a district names a
+                // unit below the lexicon, not the regency or the city that shares its name; a
+                // name between commas after it is the head's ("Kades Bogor, Suparman, menolak").
+                if region == Some(i)
+                    && !blocked
+                    && lexicon[li].1 == EntityKind::Place
+                    && lexicon[li].0.start == words[i].range.start
+                    && self.cue_ending(words, i, Kind::SmallUnit).is_some()
+                {
+                    verdict.dropped.insert(li);
+                    self.add(words, i, last + 1, EntityKind::Place, 0.6, verdict);
+                    let comma = last + 1 == end
+                        && words.get(end).is_some_and(|w| {
+                            w.cap && self.text[words[last].range.end..w.range.start].trim() == ","
+                        });
+                    if comma && !self.is(&words[end], Kind::Given) && self.holder_in_commas(s, end) {
+                        apposition = Some(end);
+                    }
+                    i = last + 1;
+                    initial = false;
+                    region = None;
+                    continue;
+                }
                 // A head word longer than the mention it starts with names what follows ("Bandar
                 // Udara Internasional …" is an airport, not the town "Bandar"): read below.
                 let head = self
