@@ -1429,6 +1429,17 @@ mod tests {
             kinds(&g, "Hadir Camat Suparno, Lurah Wahono, dan warga.", Lang::Id),
             [("Suparno", P, R), ("Wahono", P, R)]
         );
+        // Without commas, a person the lexicon knows after the region's name is the holder.
+        assert_eq!(
+            kinds(&g, "Lurah Sepaku Dmitry Peskov hadir dalam acara itu.", Lang::Id),
+            [("Sepaku", L, R), ("Dmitry Peskov", P, MentionSource::Lexicon)]
+        );
+        // A holder's standing is no region ("petahana", the incumbent; "nonaktif", suspended).
+        assert_eq!(
+            kinds(&g, "Calon Gubernur Petahana Dmitry Peskov hadir.", Lang::Id),
+            [("Dmitry Peskov", P, MentionSource::Lexicon)]
+        );
+        assert_eq!(kinds(&g, "Bupati Nonaktif Sutrisno Hadi hadir.", Lang::Id), [("Sutrisno Hadi", P, R)]);
     }
 
     #[test]

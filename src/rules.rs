@@ -1111,7 +1111,10 @@ impl SentenceRules<'_> {
                         || matches!(cover[j], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Place)
                         || in_commas);
                 let holder = (i + 1..j).find(|&q| self.is(&words[q], Kind::Given)).filter(|&q| j - q >= 2);
-                if after_comma || holder.is_some() {
+                // "Lurah Menteng Agus Salim": a person the lexicon knows right after it.
+                let known_holder =
+                    matches!(cover.get(j), Some(Cover::Lexicon(li)) if lexicon[*li].1 == EntityKind::Person);
+                if after_comma || holder.is_some() || known_holder {
                     let q = holder.unwrap_or(j);
                     self.add(words, i, q, EntityKind::Place, 0.6, verdict);
                     if q < j {
