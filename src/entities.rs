@@ -1468,6 +1468,19 @@ mod tests {
                 "{text}"
             );
         }
+        // The capital market is no place, nor part of the title before a name.
+        assert_eq!(kinds(&g, "Indeks Pasar Modal naik.", Lang::Id), []);
+        assert_eq!(
+            kinds(
+                &g,
+                "Kepala Eksekutif Pengawas Pasar Modal Bank Indonesia Dmitry Peskov menolak.",
+                Lang::Id
+            ),
+            [
+                ("Bank Indonesia", EntityKind::Organization, MentionSource::Lexicon),
+                ("Dmitry Peskov", EntityKind::Person, MentionSource::Lexicon)
+            ]
+        );
     }
 
     #[test]

@@ -848,6 +848,15 @@ impl SentenceRules<'_> {
         let lowercase_head = if person_cue { None } else { self.lowercase_head(words, start) };
         let mut apposition = None;
         while i < end {
+            // A phrase that names a thing, not a place or a body ("Pasar Modal", the capital
+            // market): no name, and no part of one ("Pengawas Pasar Modal OJK Inarno Djajadi").
+            if let Some(after) = self.cue_starting(words, i, end, Kind::Skip).filter(|&e| e > i + 1) {
+                if cover[i..after].iter().all(|c| *c == Cover::Free) {
+                    i = after;
+                    initial = false;
+                    continue;
+                }
+            }
             // A lexicon mention: kept, and it carries a title's context past it ("Gubernur Jawa
             // Barat Ridwan Kamil").
             // A known place that opens an English organization named head last ("Oklahoma State
