@@ -927,8 +927,14 @@ impl Gazetteer {
                 return false;
             }
         }
-        if alias.flags.context && ctx.cased && ctx.next_to_capitalized() {
-            return false; // "Michael Jordan", "Denzel Washington" when they are not in the lexicon
+        // "Michael Jordan", "Denzel Washington" when they are not in the lexicon; a title after
+        // it is no part of a longer name ("Labour MP Jess Phillips"), unless it is a short
+        // abbreviation ("Paris St Germain").
+        let title = |w: &str| {
+            (w.len() > 2 || w.bytes().all(|b| b.is_ascii_uppercase())) && self.cues.has(Kind::Person, w)
+        };
+        if alias.flags.context && ctx.cased && ctx.next_to_capitalized(title) {
+            return false;
         }
         true
     }
@@ -985,8 +991,9 @@ impl Context<'_> {
         })
     }
 
-    /// A capitalized word right before or after the match, separated by one space only.
-    fn next_to_capitalized(&self) -> bool {
+    /// A capitalized word right before or after the match, separated by one space only; after it,
+    /// not a `title`.
+    fn next_to_capitalized(&self, title: impl Fn(&str) -> bool) -> bool {
         let before = &self.text[self.sentence.start..self.range.start];
         let after = &self.text[self.range.end..self.sentence.end];
         let prev_cap = before.strip_suffix(' ').is_some_and(|b| {
@@ -997,7 +1004,9 @@ impl Context<'_> {
         });
         let next_cap = after.strip_prefix(' ').is_some_and(|a| {
             let w = a.split(' ').next().unwrap_or_default();
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !title(w)
         });
         prev_cap || next_cap
     }
@@ -1284,6 +1293,18 @@ mod tests {
             tag(&g, "The actor Denzel Washington smiled.", Lang::En),
             [("Denzel Washington", "Denzel Washington".into())]
         );
+        // A title after it is no part of a longer name; a short abbreviation may be.
+        assert_eq!(
+            tag(&g, "The Washington Mayor spoke.", Lang::En),
+            [("Washington", "Washington, D.C.".into())]
+        );
+        assert_eq!(
+            tag(&g, "Washington MP Dmitry Peskov spoke.", Lang::En),
+            [("Washington", "Washington, D.C.".into()), ("Dmitry Peskov", "Dmitry Peskov".into())]
+        );
+        assert!(tag(&g, "He played for Washington St Andrews.", Lang::En)
+            .iter()
+            .all(|(w, _)| *w != "Washington"));
         assert_eq!(
             tag(&g, "Kata Dmitry Peskov kemarin. Lalu Peskov pergi.", Lang::Id),
             [("Dmitry Peskov", "Dmitry Peskov".into()), ("Peskov", "Dmitry Peskov".into())]
