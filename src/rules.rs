@@ -42,6 +42,7 @@ pub(crate) enum Kind {
     OrgConnector,
     Skip,
     NotBefore,
+    NotAfter,
     Office,
     Facility,
     Balinese,
@@ -58,7 +59,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 24] = [
+    const ALL: [Kind; 25] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -70,6 +71,7 @@ impl Kind {
         Kind::OrgConnector,
         Kind::Skip,
         Kind::NotBefore,
+        Kind::NotAfter,
         Kind::Office,
         Kind::Facility,
         Kind::Balinese,
@@ -99,6 +101,7 @@ impl Kind {
             Kind::OrgConnector => "org-connector",
             Kind::Skip => "skip",
             Kind::NotBefore => "not-before",
+            Kind::NotAfter => "not-after",
             Kind::Office => "office",
             Kind::Facility => "facility",
             Kind::Balinese => "balinese",
@@ -626,6 +629,17 @@ impl SentenceRules<'_> {
         verdict
     }
 
+    /// A lowercase `not-after` word right after word `end - 1` makes an unknown name before it
+    /// something else: a grade of crude oil ("Brent crude"; "US crude" keeps the lexicon's place).
+    fn not_after(&self, words: &[Word<'_>], end: usize) -> bool {
+        end > 0
+            && words.get(end).is_some_and(|w| {
+                !w.cap
+                    && self.text[words[end - 1].range.end..w.range.start] == *" "
+                    && self.is(w, Kind::NotAfter)
+            })
+    }
+
     /// A head of a unit smaller than any place the lexicon holds (a `small-unit` cue: it has no
     /// districts, villages or hamlets): "Kecamatan Depok" (in Sleman) is not the city of Depok,
     /// "Desa Bogor" not Bogor.
@@ -1143,7 +1157,7 @@ impl SentenceRules<'_> {
                 && (matches!(cover[j], Cover::Lexicon(_))
                     || self.cue_starting(words, j, end, Kind::Person).is_some()
                     || self.cue_starting(words, j, end, Kind::OrgHead).is_some());
-            if !blocked && !headed && !office {
+            if !blocked && !headed && !office && !self.not_after(words, j) {
                 // From a quotation's first word if the run follows it ("\"Ketika Cinta Bertasbih\"").
                 let quoted = self.quoted(words, if i == lead { start } else { i }, j);
                 let run = Run { start: i, end: j, initial, person_cue, span_end: end, quoted };

@@ -622,3 +622,19 @@ fn a_district_named_like_a_city_is_not_the_city() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "Pati");
 }
+
+/// Crude oil grades are no places, people or organizations: "Brent" is the borough of London in
+/// GeoNames (left out by the generator's deny list) and a given name, "WTI" an unknown acronym.
+#[test]
+fn crude_oil_grades_are_no_entities() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    for (text, lang) in [
+        ("Harga minyak naik 2 persen, sementara WTI turun.", Lang::Id),
+        ("Prices of Brent crude rose 2% to $85 a barrel, while WTI gained 1.5%.", Lang::En),
+    ] {
+        let mut doc = Document::new("oil", text);
+        doc.lang = Some(lang);
+        let entities = pipeline.analyze(&doc).entities;
+        assert!(entities.is_empty(), "{text}: {:?}", entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    }
+}

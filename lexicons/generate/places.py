@@ -103,8 +103,9 @@ Flags
   id, i18n-iso-countries id, Kemendagri province names, "Provinsi X") and no other source of the
   entity has the same text (folded); everything else is untagged (any language).
 
-Deny list (``DENY_CITIES``): Of (TR), Kota (IN), Bida (NG), Kira (UG), Gaya (IN), Oral (KZ), Van (TR):
-primary names that are common words and more often not the place in news text.
+Deny list (``DENY_CITIES``): Of (TR), Kota (IN), Bida (NG), Kira (UG), Gaya (IN), Oral (KZ), Van (TR),
+Brent (GB): primary names that are common words, or name something else more often in news text
+(Brent crude oil).
 Reassigned name (``REASSIGN``): libgeonames/CLDR give Indonesian "Inggris" for England (GB.ENG);
 in Indonesian news it names the United Kingdom, so it is attached to GB.
 
@@ -158,7 +159,7 @@ CONTEXT_BIRTHS = 40_000
 CLDR_SKIP = {"UN", "EU", "EZ", "001", "QO", "XA", "XB", "ZZ"}
 # Primary names (with country) of cities left out entirely: common words, rarely the place in news.
 DENY_CITIES = {("Of", "TR"), ("Kota", "IN"), ("Bida", "NG"), ("Kira", "UG"), ("Gaya", "IN"),
-               ("Oral", "KZ"), ("Van", "TR")}
+               ("Oral", "KZ"), ("Van", "TR"), ("Brent", "GB")}
 # Indonesian name of a region re-attached to the country it denotes in Indonesian usage.
 REASSIGN = {"GB.ENG": "GB"}  # "Inggris": England in libgeonames/CLDR, the UK in Indonesian news
 # Trailing Indonesian compass words -> English prefix (province canonicals without an English source).
