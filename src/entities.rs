@@ -1480,6 +1480,29 @@ mod tests {
     }
 
     #[test]
+    fn halls_and_national_teams() {
+        use EntityKind::{Organization as O, Place as L};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(LEX);
+        // A hall named after a place is a place of its own where something happens there.
+        assert_eq!(
+            kinds(&g, "Konser digelar di Istora Indonesia kemarin.", Lang::Id),
+            [("Istora Indonesia", L, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Wisuda digelar di Grha Sabha Pramana.", Lang::Id),
+            [("Grha Sabha Pramana", L, R)]
+        );
+        // A province's head word still widens the province the lexicon knows.
+        assert_eq!(kinds(&g, "Warga Kota Batu menolak.", Lang::Id), [("Kota Batu", L, X)]);
+        // A national team, with its age group.
+        assert_eq!(
+            kinds(&g, "Pemain Timnas U-23 berlatih, sementara Timnas Indonesia libur.", Lang::Id),
+            [("Timnas U-23", O, R), ("Timnas Indonesia", O, R)]
+        );
+    }
+
+    #[test]
     fn a_market_is_a_place() {
         let g = gazetteer(LEX);
         for text in ["Wali kota itu juga meninjau Pasar Gede kemarin.", "Harga cabai di Pasar Gede naik."] {

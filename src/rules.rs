@@ -1394,8 +1394,12 @@ impl SentenceRules<'_> {
                 .rev()
                 .take_while(|&j| cover[j] == Cover::Free && self.is(&words[j], Kind::LegalForm))
                 .count();
+            // A building or an institution named after a place is another place ("di Istora
+            // Senayan", "di Stasiun Gambir").
             if *k == kind
                 && !(kind == EntityKind::Place && self.below_the_lexicon(&words[start]))
+                && !(kind == EntityKind::Place
+                    && self.cue_starting(words, start, end, Kind::Facility).is_some())
                 && head_words < end - start
                 && rest_free == head_words + legal_forms
                 && r.end == words[end - 1 - legal_forms].range.end
@@ -1655,6 +1659,13 @@ impl SentenceRules<'_> {
         // one-word organization may end so ("Moody's", "Sotheby's").
         if kind != EntityKind::Organization || end - start >= 2 {
             range.end -= possessive_len(words[end - 1].text);
+        }
+        // A team's age group is its name's end ("Timnas U-23"), where Unicode words split it.
+        let age_group = self.text[range.end..]
+            .strip_prefix('-')
+            .map(|rest| rest.bytes().take_while(u8::is_ascii_digit).count());
+        if kind == EntityKind::Organization && words[end - 1].text == "U" && age_group == Some(2) {
+            range.end += 3;
         }
         let mut name = self.text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
         // A lowercase head word is capitalized in the name: "desa Kutuk" and "Desa Kutuk" are one
