@@ -1480,6 +1480,24 @@ mod tests {
     }
 
     #[test]
+    fn a_town_before_a_given_name_is_a_person_s_name() {
+        use EntityKind::{Organization as O, Person as P};
+        use MentionSource::Rule as R;
+        let g =
+            gazetteer(&format!("{LEX}Q13\tPLACE\tUnaí\tcity\tBR\t49\nQ14\tPLACE\tSheffield\tcity\tGB\t60\n"));
+        for text in
+            ["The manager Unai Emery said the team was tired.", "Coach Unai Emery said the team was tired."]
+        {
+            assert_eq!(kinds(&g, text, Lang::En), [("Unai Emery", P, R)], "{text}");
+        }
+        // A word that is no given name after a town still makes a club.
+        assert_eq!(
+            kinds(&g, "The manager of Sheffield Brightside said the team was tired.", Lang::En),
+            [("Sheffield Brightside", O, R)]
+        );
+    }
+
+    #[test]
     fn halls_and_national_teams() {
         use EntityKind::{Organization as O, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

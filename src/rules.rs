@@ -880,6 +880,23 @@ impl SentenceRules<'_> {
                 .flatten();
             if let (Cover::Lexicon(li), None) = (cover[i], place_led) {
                 let last = (i..end).take_while(|&j| cover[j] == Cover::Lexicon(li)).last().unwrap_or(i);
+                // "Coach Unai Emery": in English a title comes after the place it serves
+                // ("California Governor Gavin Newsom"), so a one-word town after a title, with one
+                // given name after it, is the holder's name.
+                if self.lang == Lang::En
+                    && person_cue
+                    && region.is_none()
+                    && last == i
+                    && i + 2 == end
+                    && lexicon[li].1 == EntityKind::Place
+                    && lexicon[li].0 == words[i].range
+                    && cover[i + 1] == Cover::Free
+                    && self.is(&words[i + 1], Kind::Given)
+                {
+                    verdict.dropped.insert(li);
+                    self.add(words, i, end, EntityKind::Person, 0.75, verdict);
+                    return None;
+                }
                 // "Kepala Desa Kendal", "Camat Depok": the head of a village or a district names a
                 // unit below the lexicon, not the regency or the city that shares its name; a
                 // name between commas after it is the head's ("Kades Bogor, Suparman, menolak").
@@ -1254,6 +1271,15 @@ impl SentenceRules<'_> {
         } else if cover[end - 1] == Cover::Free && self.is(tail, Kind::OrgTail) {
             EntityKind::Organization
         } else if first_free && (self.is(&words[start], Kind::Given) || self.initial(words, start)) {
+            EntityKind::Person
+        } else if self.lang == Lang::En
+            && kind == EntityKind::Place
+            && end - start == 2
+            && lexicon[li].0 == words[start].range
+            && self.is(tail, Kind::Given)
+        {
+            // "Unai Emery", "Paris Jackson": a one-word town before a given name (used as a family
+            // name) is a person's name, not a club ("Sheffield Wednesday").
             EntityKind::Person
         } else if kind == EntityKind::Place && self.lang == Lang::En {
             EntityKind::Organization
