@@ -1498,6 +1498,29 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_name_keeps_its_lowercase_parts() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        assert_eq!(
+            kinds(&g, "Pelatih Kim Sang-sik memanggil 23 pemain.", Lang::Id),
+            [("Kim Sang-sik", P, R)]
+        );
+        assert_eq!(kinds(&g, "Warga Desa Mbuang-mbuang hadir.", Lang::Id), [("Desa Mbuang-mbuang", L, R)]);
+        // A suffix is not the name's: "Tarkovan-led", "BBB-minus".
+        assert_eq!(
+            kinds(&g, "The Dr. Tarkovan Ebbelin-led coalition won.", Lang::En),
+            [("Tarkovan Ebbelin", P, R)]
+        );
+        // A function word after a hyphen is a dash's; two letters are a syllable.
+        assert_eq!(kinds(&g, "Pelatih Henry Potter-juga hadir.", Lang::Id), [("Henry Potter", P, R)]);
+        assert_eq!(kinds(&g, "President Moon Jae-in said so.", Lang::En), [("Moon Jae-in", P, R)]);
+        // After an acronym, a compound adjective.
+        let found = kinds(&g, "The Kedungbulus Institute BBB-rated bonds fell.", Lang::En);
+        assert!(!found.is_empty() && found.iter().all(|(text, ..)| !text.ends_with("-rated")), "{found:?}");
+    }
+
+    #[test]
     fn halls_and_national_teams() {
         use EntityKind::{Organization as O, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

@@ -43,6 +43,7 @@ pub(crate) enum Kind {
     Skip,
     NotBefore,
     NotAfter,
+    Suffix,
     Office,
     Facility,
     Balinese,
@@ -59,7 +60,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 25] = [
+    const ALL: [Kind; 26] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -72,6 +73,7 @@ impl Kind {
         Kind::Skip,
         Kind::NotBefore,
         Kind::NotAfter,
+        Kind::Suffix,
         Kind::Office,
         Kind::Facility,
         Kind::Balinese,
@@ -102,6 +104,7 @@ impl Kind {
             Kind::Skip => "skip",
             Kind::NotBefore => "not-before",
             Kind::NotAfter => "not-after",
+            Kind::Suffix => "suffix",
             Kind::Office => "office",
             Kind::Facility => "facility",
             Kind::Balinese => "balinese",
@@ -1685,6 +1688,24 @@ impl SentenceRules<'_> {
         // one-word organization may end so ("Moody's", "Sotheby's").
         if kind != EntityKind::Organization || end - start >= 2 {
             range.end -= possessive_len(words[end - 1].text);
+        }
+        // "Kim Sang-sik", "Air Terjun Sipiso-piso": the lowercase parts of a hyphenated word,
+        // which Unicode words split off, are the name's own, but for a `suffix` ("Smith-led"), a
+        // function word (a dash: "Henry Potter-juga"; two letters are a syllable: "Moon Jae-in")
+        // or after an acronym ("LGBT-inclusive").
+        let mut k = end;
+        let acronym = words[end - 1].text.chars().all(char::is_uppercase);
+        while let Some(w) = words.get(k).filter(|w| {
+            !acronym
+                && w.range.start == range.end + 1
+                && self.text[range.end..].starts_with('-')
+                && !w.cap
+                && w.text.chars().all(char::is_alphabetic)
+                && !self.is(w, Kind::Suffix)
+                && !(w.text.len() > 2 && self.is(w, Kind::Stop))
+        }) {
+            range.end = w.range.end;
+            k += 1;
         }
         // A team's age group is its name's end ("Timnas U-23"), where Unicode words split it.
         let age_group = self.text[range.end..]
