@@ -911,11 +911,11 @@ impl SentenceRules<'_> {
                 {
                     verdict.dropped.insert(li);
                     self.add(words, i, last + 1, EntityKind::Place, 0.6, verdict);
-                    let comma = last + 1 == end
-                        && words.get(end).is_some_and(|w| {
-                            w.cap && self.text[words[last].range.end..w.range.start].trim() == ","
-                        });
-                    if comma && !self.is(&words[end], Kind::Given) && self.holder_in_commas(s, end) {
+                    if last + 1 == end
+                        && self.comma_before_capital(words, end)
+                        && !self.is(&words[end], Kind::Given)
+                        && self.holder_in_commas(s, end)
+                    {
                         apposition = Some(end);
                     }
                     i = last + 1;
@@ -1143,10 +1143,7 @@ impl SentenceRules<'_> {
             if region == Some(i) && !blocked && !self.is(&words[i], Kind::Given) {
                 // After the comma, the holder's given name or the region's own region ("Kepala
                 // Desa Sukamaju, Kabupaten Garut, Asep Saepudin").
-                let comma = j == end
-                    && words.get(j).is_some_and(|w| {
-                        w.cap && self.text[words[j - 1].range.end..w.range.start].trim() == ","
-                    });
+                let comma = j == end && self.comma_before_capital(words, j);
                 let in_commas = comma && !self.is(&words[j], Kind::Given) && self.holder_in_commas(s, j);
                 let after_comma = comma
                     && (self.is(&words[j], Kind::Given)
@@ -1640,6 +1637,14 @@ impl SentenceRules<'_> {
             possessive |= owner;
         }
         false
+    }
+
+    /// Word `j` is capitalized and a comma (only) stands between it and the word before.
+    fn comma_before_capital(&self, words: &[Word<'_>], j: usize) -> bool {
+        j > 0
+            && words
+                .get(j)
+                .is_some_and(|w| w.cap && self.text[words[j - 1].range.end..w.range.start].trim() == ",")
     }
 
     /// An apposition's name at word `at`, after a region's head and its region: a run of unknown
