@@ -931,7 +931,7 @@ impl Gazetteer {
         // it is no part of a longer name ("Labour MP Jess Phillips"), unless it is a short
         // abbreviation ("Paris St Germain").
         let title = |w: &str| {
-            (w.len() > 2 || w.bytes().all(|b| b.is_ascii_uppercase())) && self.cues.has(Kind::Person, w)
+            (w.len() > 2 || w.bytes().all(|b| b.is_ascii_uppercase())) && self.cues.begins(Kind::Person, w)
         };
         if alias.flags.context && ctx.cased && ctx.next_to_capitalized(title) {
             return false;
@@ -1305,6 +1305,11 @@ mod tests {
         assert!(tag(&g, "He played for Washington St Andrews.", Lang::En)
             .iter()
             .all(|(w, _)| *w != "Washington"));
+        // A title of two words ("Prime Minister").
+        assert_eq!(
+            tag(&g, "He accused Washington Prime Minister Dmitry Peskov of lying.", Lang::En),
+            [("Washington", "Washington, D.C.".into()), ("Dmitry Peskov", "Dmitry Peskov".into())]
+        );
         assert_eq!(
             tag(&g, "Kata Dmitry Peskov kemarin. Lalu Peskov pergi.", Lang::Id),
             [("Dmitry Peskov", "Dmitry Peskov".into()), ("Peskov", "Dmitry Peskov".into())]

@@ -273,6 +273,11 @@ impl Cues {
         self.set(kind).contains(&cue_key(word))
     }
 
+    /// Whether a word is a cue of `kind` or begins one of its phrases ("Prime" of "prime minister").
+    pub(crate) fn begins(&self, kind: Kind, word: &str) -> bool {
+        self.mask(&cue_key(word)) & (kind.bit() | kind.starts()) != 0
+    }
+
     /// Whether a word is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.set(Kind::Given).contains(&word.to_lowercase())
