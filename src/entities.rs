@@ -1097,9 +1097,6 @@ fn nicknames(text: &str, sentence: &Range<usize>, mentions: &mut Vec<Mention>) {
     }
 }
 
-/// A place named as a team beside a match's final score ("Liverpool 3-1 Brighton") is that team
-/// wherever the article names it ("… sends Liverpool top"): a match report names clubs by their
-/// towns. (Results tables and schedules lend nothing: they list many teams, not the story's.)
 /// The mention that overlaps `range`, in mentions sorted by position that do not overlap each
 /// other.
 fn overlapping(mentions: &[Mention], range: &Range<usize>) -> Option<usize> {
@@ -1127,6 +1124,9 @@ fn swap_mentions(mentions: &mut Vec<Mention>, replaced: &HashSet<usize>, added: 
     mentions.sort_by_key(|m| m.range.start);
 }
 
+/// A place named as a team beside a match's final score ("Liverpool 3-1 Brighton") is that team
+/// wherever the article names it ("… sends Liverpool top"): a match report names clubs by their
+/// towns. (Results tables and schedules lend nothing: they list many teams, not the story's.)
 fn teams_everywhere(text: &str, mentions: &mut [Mention], match_teams: &[Range<usize>]) {
     if match_teams.is_empty() {
         return;

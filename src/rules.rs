@@ -891,16 +891,7 @@ impl SentenceRules<'_> {
                 // "Coach Unai Emery": in English a title comes after the place it serves
                 // ("California Governor Gavin Newsom"), so a one-word town after a title, with one
                 // given name after it, is the holder's name.
-                if self.lang == Lang::En
-                    && person_cue
-                    && region.is_none()
-                    && last == i
-                    && i + 2 == end
-                    && lexicon[li].1 == EntityKind::Place
-                    && lexicon[li].0 == words[i].range
-                    && cover[i + 1] == Cover::Free
-                    && self.is(&words[i + 1], Kind::Given)
-                {
+                if person_cue && region.is_none() && self.town_and_given_name(s, i, end) {
                     verdict.dropped.insert(li);
                     self.add(words, i, end, EntityKind::Person, 0.75, verdict);
                     return None;
@@ -1155,7 +1146,7 @@ impl SentenceRules<'_> {
                         || self.is(&words[j], Kind::PlaceHead)
                         || matches!(cover[j], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Place)
                         || in_commas);
-                let holder = (i + 1..j).find(|&q| self.is(&words[q], Kind::Given)).filter(|&q| j - q >= 2);
+                let holder = self.full_name_from(s, i + 1, j);
                 // "Lurah Menteng Agus Salim": a person the lexicon knows right after it.
                 let known_holder =
                     matches!(cover.get(j), Some(Cover::Lexicon(li)) if lexicon[*li].1 == EntityKind::Person);
@@ -1277,14 +1268,8 @@ impl SentenceRules<'_> {
             EntityKind::Organization
         } else if first_free && (self.is(&words[start], Kind::Given) || self.initial(words, start)) {
             EntityKind::Person
-        } else if self.lang == Lang::En
-            && kind == EntityKind::Place
-            && end - start == 2
-            && lexicon[li].0 == words[start].range
-            && self.is(tail, Kind::Given)
-        {
-            // "Unai Emery", "Paris Jackson": a one-word town before a given name (used as a family
-            // name) is a person's name, not a club ("Sheffield Wednesday").
+        } else if self.town_and_given_name(s, start, end) {
+            // "Unai Emery", "Paris Jackson": not a club ("Sheffield Wednesday").
             EntityKind::Person
         } else if kind == EntityKind::Place && self.lang == Lang::En {
             EntityKind::Organization
@@ -1303,6 +1288,27 @@ impl SentenceRules<'_> {
         true
     }
 
+    /// Words `i..end` are a town the lexicon names by one word and a given name after it (used as
+    /// a family name): in English, a person's full name ("Unai Emery", "Paris Jackson").
+    fn town_and_given_name(&self, s: Reading<'_, '_>, i: usize, end: usize) -> bool {
+        let Reading { words, cover, lexicon } = s;
+        self.lang == Lang::En
+            && i + 2 == end
+            && matches!(cover[i], Cover::Lexicon(li)
+                if lexicon[li].1 == EntityKind::Place && lexicon[li].0 == words[i].range)
+            && cover[i + 1] == Cover::Free
+            && self.is(&words[i + 1], Kind::Given)
+    }
+
+    /// Where a holder's full name starts among the free words `from..end`: at the first given
+    /// name with a word after it ("Camat Genuk Slamet Riyadi", "Senator for Victoria Jane Hume").
+    fn full_name_from(&self, s: Reading<'_, '_>, from: usize, end: usize) -> Option<usize> {
+        let Reading { words, cover, .. } = s;
+        (from..end)
+            .find(|&q| cover[q] == Cover::Free && self.is(&words[q], Kind::Given))
+            .filter(|&q| end - q >= 2)
+    }
+
     /// A span after a `constituency` cue names an electoral district, a place, even where it
     /// would read as a club ("the MP for Sheffield Brightside"); a full name after it from a
     /// given name on is the member's ("Senator for Victoria Jane Hume"). False, and nothing done,
@@ -1317,8 +1323,7 @@ impl SentenceRules<'_> {
         if inside.iter().any(|&li| lexicon[li].1 != EntityKind::Place || whole(li)) {
             return false;
         }
-        let member = (start + 1..end).find(|&q| cover[q] == Cover::Free && self.is(&words[q], Kind::Given));
-        let place_end = member.filter(|&q| end - q >= 2).unwrap_or(end);
+        let place_end = self.full_name_from(s, start + 1, end).unwrap_or(end);
         verdict.dropped.extend(inside);
         self.add(words, start, place_end, EntityKind::Place, 0.6, verdict);
         if place_end < end {
@@ -1428,9 +1433,9 @@ impl SentenceRules<'_> {
             // A building or an institution named after a place is another place ("di Istora
             // Senayan", "di Stasiun Gambir").
             if *k == kind
-                && !(kind == EntityKind::Place && self.below_the_lexicon(&words[start]))
                 && !(kind == EntityKind::Place
-                    && self.cue_starting(words, start, end, Kind::Facility).is_some())
+                    && (self.below_the_lexicon(&words[start])
+                        || self.cue_starting(words, start, end, Kind::Facility).is_some()))
                 && head_words < end - start
                 && rest_free == head_words + legal_forms
                 && r.end == words[end - 1 - legal_forms].range.end
