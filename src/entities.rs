@@ -19,7 +19,7 @@ use unicode_normalization::char::decompose_canonical;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::lexicon::{Alias, Entity, EntityKind, Lexicon};
-use crate::rules::{Kind, SentenceRules};
+use crate::rules::{Kind, SentenceRules, Unit};
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -574,8 +574,13 @@ impl Gazetteer {
                 lang,
                 title: span.headline,
             };
-            let known: Vec<(Range<usize>, EntityKind)> =
-                here.iter().map(|m| (m.range.clone(), m.kind)).collect();
+            let known: Vec<(Range<usize>, EntityKind, Unit)> = here
+                .iter()
+                .map(|m| {
+                    let subtype = m.entity().and_then(|e| self.lexicon.entities[e].subtype.as_deref());
+                    (m.range.clone(), m.kind, Unit::of(m.kind, subtype))
+                })
+                .collect();
             let verdict = rules.run(&known, &words[si]);
             for (li, range) in verdict.widened {
                 here[li].range = range;
@@ -2010,6 +2015,31 @@ mod tests {
             [("Kendal", L, R), ("Rasnim Wirajaya", P, R)]
         );
         assert_eq!(kinds(&g, "Camat Kendal mengatakan hal itu.", Lang::Id), [("Kendal", L, R)]);
+    }
+
+    #[test]
+    fn a_district_s_head_names_the_district_and_a_street_is_no_city() {
+        use EntityKind::{Person as P, Place as L};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(&format!(
+            "{LEX}Q10\tPLACE\tMenteng\tdistrict\tID\t35\tKecamatan Menteng\n\
+             Q11\tPLACE\tSurabaya\tcity\tID\t66\n\
+             Q12\tPLACE\tJalan Malioboro\tstreet\tID\t40\tMalioboro\n"
+        ));
+        // The district's own head and its title name the district the lexicon knows…
+        assert_eq!(
+            kinds(&g, "Camat Menteng Sulaiman Nasution meninjau lokasi.", Lang::Id),
+            [("Menteng", L, X), ("Sulaiman Nasution", P, R)]
+        );
+        assert_eq!(kinds(&g, "Warga kecamatan Menteng mengungsi.", Lang::Id), [("kecamatan Menteng", L, X)]);
+        // …a village's a unit below it, of the same name.
+        assert_eq!(kinds(&g, "Lurah Menteng mengatakan hal itu.", Lang::Id), [("Menteng", L, R)]);
+        assert_eq!(kinds(&g, "Warga Kelurahan Menteng mengungsi.", Lang::Id), [("Kelurahan Menteng", L, R)]);
+        // A street or a market named after a city is a place of its own; a known street takes in
+        // its head word.
+        assert_eq!(kinds(&g, "Macet di Jalan Surabaya tadi pagi.", Lang::Id), [("Jalan Surabaya", L, R)]);
+        assert_eq!(kinds(&g, "Pedagang Pasar Surabaya mengeluh.", Lang::Id), [("Pasar Surabaya", L, R)]);
+        assert_eq!(kinds(&g, "Macet di Jl Malioboro tadi pagi.", Lang::Id), [("Jl Malioboro", L, X)]);
     }
 
     #[test]

@@ -54,13 +54,14 @@ pub(crate) enum Kind {
     Initials,
     Constituency,
     SmallUnit,
+    DistrictHead,
     PartyBoard,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 26] = [
+    const ALL: [Kind; 27] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -84,6 +85,7 @@ impl Kind {
         Kind::Initials,
         Kind::Constituency,
         Kind::SmallUnit,
+        Kind::DistrictHead,
         Kind::PartyBoard,
         Kind::Given,
         Kind::Stop,
@@ -115,6 +117,7 @@ impl Kind {
             Kind::Initials => "initials",
             Kind::Constituency => "constituency",
             Kind::SmallUnit => "small-unit",
+            Kind::DistrictHead => "district-head",
             Kind::PartyBoard => "party-board",
             Kind::Given | Kind::Stop => return None,
         })
@@ -357,7 +360,28 @@ pub(crate) struct Verdict {
 struct Reading<'a, 'w> {
     words: &'a [Word<'w>],
     cover: &'a [Cover],
-    lexicon: &'a [(Range<usize>, EntityKind)],
+    lexicon: &'a [(Range<usize>, EntityKind, Unit)],
+}
+
+/// What a place the lexicon knows is, for a head word before it: a city, a regency, a country or
+/// any other area; a district of a kota; or no unit at all (a street, a landmark, an airport).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Area,
+    District,
+    Other,
+}
+
+impl Unit {
+    /// The unit of a lexicon entity of this subtype (organizations and people: `Other`).
+    pub fn of(kind: EntityKind, subtype: Option<&str>) -> Unit {
+        match subtype {
+            _ if kind != EntityKind::Place => Unit::Other,
+            Some("district") => Unit::District,
+            Some("street" | "landmark" | "airport" | "port") => Unit::Other,
+            _ => Unit::Area,
+        }
+    }
 }
 
 /// An Indonesian noun derived with pe(N)-…-an, per-…-an or ke-…-an ("Pencegahan", "Pertanian",
@@ -527,7 +551,7 @@ impl SentenceRules<'_> {
 
     /// Runs the rules. `lexicon` holds this sentence's lexicon mentions (range, kind), in order;
     /// `words` its words as [`crate::tokenize::sentence_words`] gives them.
-    pub fn run(&self, lexicon: &[(Range<usize>, EntityKind)], words: &[(usize, &str)]) -> Verdict {
+    pub fn run(&self, lexicon: &[(Range<usize>, EntityKind, Unit)], words: &[(usize, &str)]) -> Verdict {
         let mut verdict = Verdict::default();
         let words = self.words(words);
         if words.is_empty() {
@@ -537,15 +561,15 @@ impl SentenceRules<'_> {
         let cover: Vec<Cover> = words
             .iter()
             .map(|w| {
-                let i = lexicon.partition_point(|(r, _)| r.end <= w.range.start);
+                let i = lexicon.partition_point(|(r, ..)| r.end <= w.range.start);
                 match lexicon.get(i) {
-                    Some((r, _)) if r.start <= w.range.start && w.range.end <= r.end => Cover::Lexicon(i),
+                    Some((r, ..)) if r.start <= w.range.start && w.range.end <= r.end => Cover::Lexicon(i),
                     _ => Cover::Free,
                 }
             })
             .collect();
         let reading = Reading { words: &words, cover: &cover, lexicon };
-        for (li, (r, _)) in lexicon.iter().enumerate() {
+        for (li, (r, ..)) in lexicon.iter().enumerate() {
             if let Ok(wi) = words.binary_search_by_key(&r.start, |w| w.range.start) {
                 // A language, currency or nationality word before a lexicon mention ("bahasa
                 // Inggris"), or a suspect's or a victim's initials ("pelaku berinisial AS (35)",
@@ -655,6 +679,19 @@ impl SentenceRules<'_> {
         self.is(head, Kind::SmallUnit)
     }
 
+    /// A `small-unit` head (or its holder's title) at word `c`, before a known place of this
+    /// unit, makes a place of its own: before a city or a regency always ("Desa Kendal"), before a
+    /// district unless the head is the district's ("Kelurahan Menteng" is a village of Kecamatan
+    /// Menteng, "Camat Menteng" heads the district), before a street or a landmark never ("Jl
+    /// Malioboro").
+    fn apart_from(&self, c: &Word<'_>, unit: Unit) -> bool {
+        match unit {
+            Unit::Area => true,
+            Unit::District => !self.is(c, Kind::DistrictHead),
+            Unit::Other => false,
+        }
+    }
+
     /// A `party-board` acronym ("DPD", also the Regional Representative Council) that a party's
     /// name follows, or a number or a level of government goes with, is a party's regional board
     /// ("Ketua DPD PDI Perjuangan Jawa Tengah", "DPD Partai Demokrat Bali", "31 DPD provinsi"), no
@@ -735,7 +772,7 @@ impl SentenceRules<'_> {
     fn country_after(&self, s: Reading<'_, '_>, end: usize) -> bool {
         let after = s.words[end - 1].range.end;
         self.text[after..self.sentence.end].starts_with(" (")
-            && s.lexicon.iter().any(|(r, k)| {
+            && s.lexicon.iter().any(|(r, k, _)| {
                 *k == EntityKind::Place && r.start == after + 2 && self.text[r.end..].starts_with(')')
             })
     }
@@ -794,7 +831,7 @@ impl SentenceRules<'_> {
                 || after_score;
             // A full name ("Jim Courier 6-3") is a player; a lone given name ("Chelsea 1") is not.
             let person = (end - start >= 2 && self.is(&words[start], Kind::Given))
-                || lexicon.iter().any(|(r, k)| {
+                || lexicon.iter().any(|(r, k, _)| {
                     *k == EntityKind::Person
                         && r.start <= words[start].range.start
                         && words[start].range.end <= r.end
@@ -903,7 +940,9 @@ impl SentenceRules<'_> {
                     && !blocked
                     && lexicon[li].1 == EntityKind::Place
                     && lexicon[li].0.start == words[i].range.start
-                    && self.cue_ending(words, i, Kind::SmallUnit).is_some()
+                    && self
+                        .cue_ending(words, i, Kind::SmallUnit)
+                        .is_some_and(|c| self.apart_from(&words[c], lexicon[li].2))
                 {
                     verdict.dropped.insert(li);
                     self.add(words, i, last + 1, EntityKind::Place, 0.6, verdict);
@@ -927,10 +966,10 @@ impl SentenceRules<'_> {
                 if head.is_none_or(|h| h <= last + 1) {
                     // "kabupaten Pati": a lowercase head word belongs to a known place's name as it
                     // does to an unknown one's (and as "Kabupaten Pati" is read).
-                    let (r, kind) = &lexicon[li];
+                    let (r, kind, unit) = &lexicon[li];
                     if i == start && *kind == EntityKind::Place && r.start == words[i].range.start {
                         if let Some((c, true)) = lowercase_head {
-                            if self.below_the_lexicon(&words[c]) {
+                            if self.below_the_lexicon(&words[c]) && self.apart_from(&words[c], *unit) {
                                 // "desa Bogor" is a village, not the city the lexicon knows.
                                 verdict.dropped.insert(li);
                                 self.add(words, c, last + 1, EntityKind::Place, 0.6, verdict);
@@ -1240,7 +1279,7 @@ impl SentenceRules<'_> {
         }
         // A word the mention ends inside is the mention's own, with a possessive ("the Soviet
         // Union's trade"), not an unknown word beside it.
-        let (r, _) = &lexicon[li];
+        let (r, ..) = &lexicon[li];
         if free.iter().any(|&j| words[j].range.start < r.end && r.start < words[j].range.end) {
             return false;
         }
@@ -1423,7 +1462,7 @@ impl SentenceRules<'_> {
         // The head and one lexicon mention of the same kind: the mention takes in the head, and a
         // company's legal form after it ("PT Bank Central Asia Tbk" is the lexicon's BCA).
         if let [li] = distinct[..] {
-            let (r, k) = &lexicon[li];
+            let (r, k, unit) = &lexicon[li];
             let rest_free = cover[start..end].iter().filter(|c| **c == Cover::Free).count();
             let head_words = (start..end).take_while(|&j| cover[j] == Cover::Free).count();
             let legal_forms = (start..end)
@@ -1434,7 +1473,7 @@ impl SentenceRules<'_> {
             // Senayan", "di Stasiun Gambir").
             if *k == kind
                 && !(kind == EntityKind::Place
-                    && (self.below_the_lexicon(&words[start])
+                    && ((self.below_the_lexicon(&words[start]) && self.apart_from(&words[start], *unit))
                         || self.cue_starting(words, start, end, Kind::Facility).is_some()))
                 && head_words < end - start
                 && rest_free == head_words + legal_forms

