@@ -2018,6 +2018,41 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_acronym_after_a_title_is_the_holder_s_organization() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(LEX);
+        // Before a given name, or before two words: the organization, then the holder.
+        assert_eq!(
+            kinds(&g, "Peneliti CSIS Arya Fernandes sependapat.", Lang::Id),
+            [("CSIS", O, R), ("Arya Fernandes", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Hal itu disampaikan Ketua GAPPRI Ismanu Sumiran.", Lang::Id),
+            [("GAPPRI", O, R), ("Ismanu Sumiran", P, R)]
+        );
+        // Alone, or with words that are no name: an organization.
+        assert_eq!(kinds(&g, "Ia menjabat Panglima ABRI saat itu.", Lang::Id), [("ABRI", O, R)]);
+        assert_eq!(
+            kinds(&g, "Ia menjadi anggota PETA Pembela Tanah Air.", Lang::Id),
+            [("PETA Pembela Tanah Air", O, R)]
+        );
+        // The office goes on after it; an acronym in brackets spells the words before it; a
+        // party's board is none.
+        assert_eq!(
+            kinds(&g, "Hal itu kata Managing Director LINE Indonesia Ongki Kurniawan.", Lang::Id),
+            [("Indonesia", L, X), ("Ongki Kurniawan", P, R)]
+        );
+        assert_eq!(kinds(&g, "Pasar menanti Rapat Dewan Gubernur (RDG) pekan depan.", Lang::Id), []);
+        assert_eq!(
+            kinds(&g, "Hal itu kata Ketua DPP Sutan Bhatoegana.", Lang::Id),
+            [("Sutan Bhatoegana", P, R)]
+        );
+        // "Jaksa Penuntut Umum" is a title, no name.
+        assert_eq!(kinds(&g, "Jaksa Penuntut Umum (JPU) menuntut terdakwa.", Lang::Id), []);
+    }
+
+    #[test]
     fn a_district_s_head_names_the_district_and_a_street_is_no_city() {
         use EntityKind::{Person as P, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

@@ -899,6 +899,8 @@ impl SentenceRules<'_> {
             || self.cue_ending(words, start, Kind::Person).is_some()
             || self.cue_ending(words, start, Kind::Said).is_some();
         let mut blocked = start > 0 && self.is(&words[start - 1], Kind::NotBefore);
+        // The word right after a title (a person cue, not a reporting verb) and its office words.
+        let mut after_title = self.cue_ending(words, start, Kind::Person).map(|_| start);
         // Where the name after a region's head title would start ([`Kind::Place`] cues that are
         // also person cues: "Bupati", "Wali Kota", "Camat").
         let mut region: Option<usize> = None;
@@ -1035,6 +1037,7 @@ impl SentenceRules<'_> {
                         break;
                     }
                 }
+                after_title = Some(i);
                 continue;
             }
             if initial && self.is(&words[i], Kind::Said) {
@@ -1150,6 +1153,36 @@ impl SentenceRules<'_> {
                 && !self.balinese_marker(words, j)
             {
                 j += 1;
+            }
+            // Right after a title, an unknown acronym (no cue of any kind) before a name (from a
+            // given name, or two words) is the holder's organization ("Peneliti CSIS Arya
+            // Fernandes", "Ketua GAPPRI Ismanu Sumiran"), as a known one is; otherwise the run is
+            // an organization ("Panglima ABRI", "ketua SPP Negeri", "anggota PETA Pembela Tanah
+            // Air"), unless the title's office goes on after it ("Managing Director LINE Indonesia
+            // Ongki Kurniawan"). An acronym in brackets spells the words before it ("Rapat Dewan
+            // Gubernur (RDG)").
+            let office_goes_on = j < end
+                && (matches!(cover[j], Cover::Lexicon(_))
+                    || self.cue_starting(words, j, end, Kind::Person).is_some()
+                    || self.cue_starting(words, j, end, Kind::OrgHead).is_some());
+            let bracketed = i > 0 && self.text[words[i - 1].range.end..words[i].range.start].contains('(');
+            if after_title == Some(i)
+                && !office_goes_on
+                && !bracketed
+                && words[i].acronym
+                && words[i].text.len() >= 3
+                && self.mask(&words[i]) == 0
+            {
+                if j - i == 3 || (j - i >= 2 && self.is(&words[i + 1], Kind::Given)) {
+                    self.add(words, i, i + 1, EntityKind::Organization, 0.6, verdict);
+                    i += 1;
+                    continue;
+                }
+                self.add(words, i, j, EntityKind::Organization, 0.6, verdict);
+                i = j;
+                initial = false;
+                person_cue = false;
+                continue;
             }
             let headed = self.is(&words[i], Kind::OrgHead) || self.is(&words[i], Kind::PlaceHead);
             // After a title, a run that a lexicon mention follows is the title's office
