@@ -600,9 +600,10 @@ fn a_party_s_regional_board_is_not_the_regional_council() {
     assert_eq!(council("Ketua DPD RI membuka sidang, dan anggota DPD dari Aceh hadir."), ["DPD RI", "DPD"]);
 }
 
-/// A district, village or hamlet is smaller than any place the lexicon holds: named like a city
-/// ("Kecamatan Depok" in Sleman, "desa Bogor"), it is a place of its own, not the city. Regional
-/// names of districts and villages are heads too ("Kapanewon Depok", "kalurahan Caturtunggal").
+/// A district, village or hamlet is smaller than the cities and regencies of the lexicon (which
+/// holds the districts of the kota only): named like a city ("Kecamatan Depok" in Sleman, "desa
+/// Bogor"), it is a place of its own, not the city. Regional names of districts and villages are
+/// heads too ("Kapanewon Depok", "kalurahan Caturtunggal").
 #[test]
 fn a_district_named_like_a_city_is_not_the_city() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
@@ -621,6 +622,39 @@ fn a_district_named_like_a_city_is_not_the_city() {
     let found = places("Warga kabupaten Pati menolak.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "Pati");
+}
+
+/// The districts of Indonesia's cities are places with ids, alone and after their head's title;
+/// a street named after a city is no city.
+#[test]
+fn a_city_s_districts_are_places_and_its_streets_no_cities() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Banjir merendam Cilandak, Jakarta Selatan. Camat Tanah Abang meninjau Jalan Surabaya.";
+    let found: Vec<(String, Option<String>)> =
+        entities_in(&pipeline, text, Lang::Id).into_iter().map(|e| (e.name, e.id)).collect();
+    let want = [
+        ("Cilandak", Some("local:id-31-74-06")),
+        ("South Jakarta", Some("local:id-31-74")),
+        ("Tanah Abang", Some("local:id-31-71-07")),
+        ("Jalan Surabaya", None),
+    ];
+    let want: Vec<(String, Option<String>)> =
+        want.iter().map(|(n, id)| (n.to_string(), id.map(str::to_string))).collect();
+    assert_eq!(found, want);
+}
+
+/// A city's canonical name is the English one without transliteration marks ("Rafah", not
+/// "Rafaḩ"), and Bethlehem is the West Bank's (not Belém, whose alternate name it is).
+#[test]
+fn city_names_are_written_as_english_news_writes_them() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Strikes hit Rafah and Jenin, and Christmas in Bethlehem was cancelled.";
+    let found: Vec<(String, Option<String>)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.id)).collect();
+    let want = [("Rafah", "geonames:281102"), ("Jenin", "geonames:283506"), ("Bethlehem", "geonames:284315")];
+    let want: Vec<(String, Option<String>)> =
+        want.iter().map(|(n, id)| (n.to_string(), Some(id.to_string()))).collect();
+    assert_eq!(found, want);
 }
 
 /// Crude oil grades are no places, people or organizations: "Brent" is the borough of London in

@@ -57,7 +57,9 @@ Canonical names (English labels)
 --------------------------------
 Countries: the GeoNames name, unless libgeonames' English name equals one of CLDR's English names
 (two English sources agree: "Vatican City", "Netherlands", "Timor-Leste"). Cities: the GeoNames
-primary name. Provinces: CLDR's English subdivision name, else libgeonames' English name, else the
+primary name, unless libgeonames' English name is the same name with fewer letters outside ASCII
+(only its diacritics differ), as English news writes it: Rafaḩ -> Rafah, Ghāziābād -> Ghaziabad,
+Kraków -> Krakow, Cần Thơ -> Can Tho, Xi’an -> Xi'an (São Paulo stays: so does the English name). Provinces: CLDR's English subdivision name, else libgeonames' English name, else the
 Kemendagri name with a trailing Indonesian compass word moved to the front in English ("Papua
 Selatan" -> "South Papua"; the only hand-written translation table, ``COMPASS``).
 
@@ -216,6 +218,10 @@ def fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     return SEP_RE.sub(" ", s).strip()
+
+
+def non_ascii(s: str) -> int:
+    return sum(1 for c in s if ord(c) > 127)
 
 
 def compact(s: str) -> str:
@@ -637,8 +643,14 @@ class Builder:
                 self.log.append(f"deny-listed: {c['name']} ({c['countrycode']}, geonames:{gid})")
                 continue
             cap = gid in self.capital_ids
-            e = self.ent(Entity(f"geonames:{gid}", c["name"], "capital" if cap else "city",
-                                c["countrycode"], city_prominence(c["population"], cap), c["population"]), "geonames")
+            # English news writes "Rafah", "Krakow", "Can Tho": libgeonames' English name when it is
+            # the primary name with fewer letters outside ASCII (its diacritics only).
+            name, origin = c["name"], "geonames"
+            en = nfc(self.mo_en.get(gid) or "")
+            if en and fold(en) == fold(name) and non_ascii(en) < non_ascii(name):
+                name, origin = en, "libgeonames"
+            e = self.ent(Entity(f"geonames:{gid}", name, "capital" if cap else "city",
+                                c["countrycode"], city_prominence(c["population"], cap), c["population"]), origin)
             e.timezone = c.get("timezone", "")
             e.admin1 = c.get("admin1code", "")
             e.add(c["name"], "geonames")
