@@ -657,6 +657,22 @@ fn city_names_are_written_as_english_news_writes_them() {
     assert_eq!(found, want);
 }
 
+/// An alternate name that is a town's own name abroad is that town's: "Pokrovsk" (Engels's old
+/// name) is the Ukrainian town, "Cancun" (for Changchun) the Mexican resort, "Florida" the US
+/// state (not Floridablanca in Colombia).
+#[test]
+fn an_alternate_name_that_is_a_town_s_own_abroad_is_the_town() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Troops pressed toward Pokrovsk, tourists left Cancun and storms hit Florida.";
+    let found: Vec<(String, Option<String>)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.id)).collect();
+    let want =
+        [("Pokrovsk", "geonames:704422"), ("Cancún", "geonames:3531673"), ("Florida", "geonames:4155751")];
+    let want: Vec<(String, Option<String>)> =
+        want.iter().map(|(n, id)| (n.to_string(), Some(id.to_string()))).collect();
+    assert_eq!(found, want);
+}
+
 /// Crude oil grades are no places, people or organizations: "Brent" is the borough of London in
 /// GeoNames (left out by the generator's deny list) and a given name, "WTI" an unknown acronym.
 #[test]

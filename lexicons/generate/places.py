@@ -76,6 +76,9 @@ primary name ("Nico" for Nice, "Victoria" for Hong Kong); not, for a place under
 English language name of CLDR (``languages.json``: "Thai" for Alor Setar, "Kazakh" for Petropavl,
 "Igbo" for Igbo-Ukwu); not equal to the primary name of a more
 prominent place ("Washington" as an alternate of South River); for a city, not the primary name of a
+city in another country, however large the city ("Cancun" for Changchun, "Pokrovsk" for Engels,
+"Florida" for Floridablanca), unless it shares a word of four letters or more with the city's own
+name ("Saint Louis" for St. Louis); for a city, not the primary name of a
 first-level region of its country ("Rio Grande do Sul" for the city of Rio Grande, "Henan" for
 Hengyang, "Oklahoma" for Oklahoma City); not a name that the hand-curated lexicons
 (``entities/organizations.tsv``, ``people.tsv``, ``places-curated.tsv``, read as the project's own
@@ -179,6 +182,9 @@ PROVINCE_GENERIC = {"provinsi", "propinsi", "province", "daerah", "khusus", "ibu
 # Kemendagri designations with the short form used in news (prefix -> short prefix).
 DESIGNATIONS = [("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI "), ("Daerah Khusus ", "DK ")]
 ID_GEO_UNITS_PROMINENCE = 65
+# Words many place names share, which do not make an alternate name a form of the city's own.
+SHARED_NAME_WORDS = {"city", "saint", "sankt", "santa", "port", "fort", "mount", "north", "south", "east", "west",
+                     "upper", "lower", "nova", "novo", "nueva", "nuevo", "villa", "ciudad"}
 # Kecamatan of a kota (urban district): below every city, so that a city of the same name wins.
 KECAMATAN_PROMINENCE = 35
 # Kecamatan names left out by hand: Kampung Melayu is a kecamatan of Kota Bengkulu, but in national
@@ -981,6 +987,29 @@ class Builder:
                 if best.get(key[1], -1) > e.prominence:
                     del e.aliases[key]
                     self.dropped["alternate-of-more-prominent"] += 1
+        # nor, for a city, one that is the primary name of a city in another country, however
+        # large the city it is an alternate of ("Cancun" for Changchun, "Pokrovsk" for Engels,
+        # "Nazareth" for Adama, "Sakata" for Jakarta): the town of that name is meant. Kept when
+        # it shares a word with the city's own name: a short or spelled-out form of it ("Saint
+        # Louis" for St. Louis, "Westminster" for the City of Westminster, "Santa Cruz" for
+        # Santa Cruz de la Sierra).
+        def own_form(alias: str, e: Entity) -> bool:
+            words = {w for w in fold(e.canonical).split() if len(w) >= 4 and w not in SHARED_NAME_WORDS}
+            return any(w in words for w in fold(alias).split())
+
+        abroad = collections.defaultdict(set)
+        for e in self.entities.values():
+            if e.subtype in ("city", "capital"):
+                for k in e.primary_keys():
+                    abroad[k].add(e.country)
+        for e in self.entities.values():
+            if e.subtype not in ("city", "capital"):
+                continue
+            for key in [k for k, a in e.aliases.items() if not a.primary and k[0] == "f"]:
+                if abroad.get(key[1], set()) - {e.country} and not own_form(e.aliases[key].text, e):
+                    self.log.append(f"alternate-of-city-abroad: dropped {e.aliases[key].text!r} from {e.id} {e.canonical}")
+                    del e.aliases[key]
+                    self.dropped["alternate-of-city-abroad"] += 1
         # a city's alternate name that is the name of a first-level region of its own country goes to
         # the region ("Rio Grande do Sul" for the city of Rio Grande, "Henan" for Hengyang,
         # "Oklahoma" for Oklahoma City; "New York" for the city is in places-curated.tsv)
