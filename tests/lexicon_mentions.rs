@@ -671,6 +671,15 @@ fn an_alternate_name_that_is_a_town_s_own_abroad_is_the_town() {
     let want: Vec<(String, Option<String>)> =
         want.iter().map(|(n, id)| (n.to_string(), Some(id.to_string()))).collect();
     assert_eq!(found, want);
+    // People's names, teams and brands that GeoNames gives a city as an alternate name are no
+    // places ("Machado" for Camacupa, "Mets" for Metz, "Zara" for Zadar).
+    let text = "Machado homered as the Mets beat the Cubs, and Tsang bought shares of Zara.";
+    let places: Vec<String> = entities_in(&pipeline, text, Lang::En)
+        .into_iter()
+        .filter(|e| e.kind == Place)
+        .map(|e| e.name)
+        .collect();
+    assert!(places.is_empty(), "{places:?}");
 }
 
 /// Crude oil grades are no places, people or organizations: "Brent" is the borough of London in

