@@ -497,6 +497,7 @@ impl Gazetteer {
             }
         }
         self.place_in_region(text, lang, &mut chosen);
+        self.regency_or_city(text, spans, lang, &mut chosen);
         let mut mentions: Vec<Mention> = Vec::new();
         for c in chosen {
             mentions.push(Mention {
@@ -541,6 +542,45 @@ impl Gazetteer {
                 .max_by_key(|x| self.rank(x, lang));
             if let Some(x) = local {
                 chosen[i].entity = x.entity;
+            }
+        }
+    }
+
+    /// "Bupati Bogor", "Pemkab Bogor": after a regent's title or the regency's word, a name that
+    /// a regency and a city share is the regency, which the lexicon ranks below the city; after a
+    /// mayor's, the city.
+    fn regency_or_city(&self, text: &str, spans: &[TagSpan], lang: Lang, chosen: &mut [Candidate]) {
+        for c in chosen.iter_mut() {
+            if self.lexicon.entities[c.entity].kind != EntityKind::Place {
+                continue;
+            }
+            let before = text[spans[c.sentence].range.start..c.range.start].trim_end();
+            let Some(word) = before.rsplit(char::is_whitespace).next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let want: &[&str] = if self.cues.has(Kind::RegencyBefore, word) {
+                &["regency"]
+            } else if self.cues.has(Kind::CityBefore, word) {
+                &["city", "capital"]
+            } else {
+                continue;
+            };
+            let of =
+                |e: usize| self.lexicon.entities[e].subtype.as_deref().is_some_and(|s| want.contains(&s));
+            if of(c.entity) {
+                continue;
+            }
+            let written = &text[c.range.clone()];
+            let other = self
+                .candidates
+                .of(c.pattern as usize)
+                .iter()
+                .map(|&x| &self.lexicon.aliases[x as usize])
+                .filter(|x| x.lang.is_none_or(|l| l == lang) && (!x.flags.case || x.text == written))
+                .filter(|x| of(x.entity) && self.lexicon.entities[x.entity].country.as_deref() == Some("ID"))
+                .max_by_key(|x| self.rank(x, lang));
+            if let Some(x) = other {
+                c.entity = x.entity;
             }
         }
     }
@@ -2050,6 +2090,31 @@ mod tests {
         );
         // "Jaksa Penuntut Umum" is a title, no name.
         assert_eq!(kinds(&g, "Jaksa Penuntut Umum (JPU) menuntut terdakwa.", Lang::Id), []);
+    }
+
+    #[test]
+    fn a_regent_s_place_is_the_regency_and_a_mayor_s_the_city() {
+        let g = gazetteer(&format!(
+            "{LEX}Q20\tPLACE\tBogor\tcity\tID\t60\tKota Bogor\n\
+             Q21\tPLACE\tBogor Regency\tregency\tID\t45\tBogor\tKabupaten Bogor\n\
+             Q22\tPLACE\tMalang Regency\tregency\tID\t60\tMalang\n\
+             Q23\tPLACE\tMalang\tcity\tID\t50\n"
+        ));
+        let ids = |text: &str| -> Vec<String> {
+            g.tag(text, &body(text), Lang::Id)
+                .iter()
+                .filter(|m| m.kind == EntityKind::Place)
+                .map(|m| format!("{} {}", &text[m.range.clone()], g.name_and_id(&m.target).1.unwrap_or("-")))
+                .collect()
+        };
+        // The lexicon ranks the city of Bogor first…
+        assert_eq!(ids("Hujan deras melanda Bogor kemarin."), ["Bogor Q20"]);
+        // …but a regent serves the regency, and so does its government.
+        assert_eq!(ids("Bupati Bogor meminta warga waspada."), ["Bogor Q21"]);
+        assert_eq!(ids("Warga kabupaten Bogor mengungsi."), ["kabupaten Bogor Q21"]);
+        // Where the regency ranks first, a mayor still serves the city.
+        assert_eq!(ids("Hujan deras melanda Malang kemarin."), ["Malang Q22"]);
+        assert_eq!(ids("Wali Kota Malang meminta warga waspada."), ["Malang Q23"]);
     }
 
     #[test]

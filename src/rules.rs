@@ -55,13 +55,15 @@ pub(crate) enum Kind {
     Constituency,
     SmallUnit,
     DistrictHead,
+    RegencyBefore,
+    CityBefore,
     PartyBoard,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 27] = [
+    const ALL: [Kind; 29] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -86,6 +88,8 @@ impl Kind {
         Kind::Constituency,
         Kind::SmallUnit,
         Kind::DistrictHead,
+        Kind::RegencyBefore,
+        Kind::CityBefore,
         Kind::PartyBoard,
         Kind::Given,
         Kind::Stop,
@@ -118,6 +122,8 @@ impl Kind {
             Kind::Constituency => "constituency",
             Kind::SmallUnit => "small-unit",
             Kind::DistrictHead => "district-head",
+            Kind::RegencyBefore => "regency-before",
+            Kind::CityBefore => "city-before",
             Kind::PartyBoard => "party-board",
             Kind::Given | Kind::Stop => return None,
         })
