@@ -2139,6 +2139,7 @@ mod tests {
         // its head word.
         assert_eq!(kinds(&g, "Macet di Jalan Surabaya tadi pagi.", Lang::Id), [("Jalan Surabaya", L, R)]);
         assert_eq!(kinds(&g, "Pedagang Pasar Surabaya mengeluh.", Lang::Id), [("Pasar Surabaya", L, R)]);
+        assert_eq!(kinds(&g, "Kebakaran di Mal Surabaya tadi pagi.", Lang::Id), [("Mal Surabaya", L, R)]);
         assert_eq!(kinds(&g, "Macet di Jl Malioboro tadi pagi.", Lang::Id), [("Jl Malioboro", L, X)]);
     }
 
