@@ -2093,6 +2093,23 @@ mod tests {
     }
 
     #[test]
+    fn sides_around_v_are_teams_but_not_in_a_court_case() {
+        use EntityKind::{Organization as O, Place as L};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(LEX);
+        // Known places on both sides of "v" in a fixture are its teams…
+        assert_eq!(
+            kinds(&g, "Indonesia v United States was called off.", Lang::En),
+            [("Indonesia", O, R), ("United States", O, R)]
+        );
+        // …but "v." cites a case, whose parties keep what they are.
+        assert_eq!(
+            kinds(&g, "The judges cited Indonesia v. United States in the ruling.", Lang::En),
+            [("Indonesia", L, X), ("United States", L, X)]
+        );
+    }
+
+    #[test]
     fn a_regent_s_place_is_the_regency_and_a_mayor_s_the_city() {
         let g = gazetteer(&format!(
             "{LEX}Q20\tPLACE\tBogor\tcity\tID\t60\tKota Bogor\n\

@@ -754,10 +754,13 @@ impl SentenceRules<'_> {
             && words[name..].iter().all(Word::figures)
             && words[name..].iter().any(|w| w.text.len() <= 2)
             && self.number_after(words, name - 1);
-        scored >= needed
-            || standings
-            || self.match_line(words)
-            || words.iter().any(|w| matches!(w.text, "v" | "vs"))
+        scored >= needed || standings || self.match_line(words) || words.iter().any(|w| self.versus(w))
+    }
+
+    /// "v" or "vs" between two sides; not "v." with its period, which cites a court case ("Roe v.
+    /// Wade", "Trump v. United States": no teams).
+    fn versus(&self, w: &Word<'_>) -> bool {
+        w.text == "vs" || (w.text == "v" && !self.text[w.range.end..].starts_with('.'))
     }
 
     /// "Liverpool 3-1 Brighton": a line of two names and the final score between them, not in
@@ -829,7 +832,7 @@ impl SentenceRules<'_> {
                 }
             }
             let end = end.min(words.len());
-            let versus = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "v" | "vs"));
+            let versus = |k: usize| words.get(k).is_some_and(|w| self.versus(w));
             let after_score = match_line && start > 0 && self.final_score(words, start - 1);
             let team = self.number_after(words, end - 1)
                 || versus(end)
