@@ -118,8 +118,8 @@ other places that GeoNames gives a city as an alternate (Machado for Camacupa, T
 Mets for Metz, Somerset for Bellflower, Sion for Jerusalem).
 
 Deny list (``DENY_CITIES``): Of (TR), Kota (IN), Bida (NG), Kira (UG), Gaya (IN), Oral (KZ), Van (TR),
-Brent (GB): primary names that are common words, or name something else more often in news text
-(Brent crude oil).
+Brent (GB), Būsh (EG): primary names that are common words, or name something else more often in
+news text (Brent crude oil; the Bush presidents, "Bush v. Gore").
 Reassigned name (``REASSIGN``): libgeonames/CLDR give Indonesian "Inggris" for England (GB.ENG);
 in Indonesian news it names the United Kingdom, so it is attached to GB.
 
@@ -173,7 +173,7 @@ CONTEXT_BIRTHS = 40_000
 CLDR_SKIP = {"UN", "EU", "EZ", "001", "QO", "XA", "XB", "ZZ"}
 # Primary names (with country) of cities left out entirely: common words, rarely the place in news.
 DENY_CITIES = {("Of", "TR"), ("Kota", "IN"), ("Bida", "NG"), ("Kira", "UG"), ("Gaya", "IN"),
-               ("Oral", "KZ"), ("Van", "TR"), ("Brent", "GB")}
+               ("Oral", "KZ"), ("Van", "TR"), ("Brent", "GB"), ("Būsh", "EG")}
 # GeoNames alternate names left out by hand: in news they are people (Machado, Tsang, Duran,
 # Yunus, Susy, Karin, Sidney, Dzhokhar), teams, brands and programmes (Mets, Marca, Zara, Cabela,
 # DACA, Black Hawk), or other places than the city they are an alternate of (Somerset,
