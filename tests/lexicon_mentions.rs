@@ -682,6 +682,24 @@ fn an_alternate_name_that_is_a_town_s_own_abroad_is_the_town() {
     assert!(places.is_empty(), "{places:?}");
 }
 
+/// UK institutions and companies the news names (organizations.tsv, added 2026-12-07).
+#[test]
+fn british_institutions_and_companies_are_known() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Tesco and Sainsbury's reported higher sales, and the Met Police questioned Ofcom.";
+    let found: Vec<(String, Option<String>)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.id)).collect();
+    let want = [
+        ("Tesco", "local:tesco"),
+        ("Sainsbury's", "local:sainsburys"),
+        ("Metropolitan Police Service", "local:met-police"),
+        ("Ofcom", "local:ofcom"),
+    ];
+    let want: Vec<(String, Option<String>)> =
+        want.iter().map(|(n, id)| (n.to_string(), Some(id.to_string()))).collect();
+    assert_eq!(found, want);
+}
+
 /// Crude oil grades are no places, people or organizations: "Brent" is the borough of London in
 /// GeoNames (left out by the generator's deny list) and a given name, "WTI" an unknown acronym.
 #[test]
