@@ -2141,7 +2141,8 @@ mod tests {
         let g = gazetteer(&format!(
             "{LEX}Q10\tPLACE\tMenteng\tdistrict\tID\t35\tKecamatan Menteng\n\
              Q11\tPLACE\tSurabaya\tcity\tID\t66\n\
-             Q12\tPLACE\tJalan Malioboro\tstreet\tID\t40\tMalioboro\n"
+             Q12\tPLACE\tJalan Malioboro\tstreet\tID\t40\tMalioboro\n\
+             Q13\tPLACE\tMount Merapi\tmountain\tID\t50\tMerapi\n"
         ));
         // The district's own head and its title name the district the lexicon knows…
         assert_eq!(
@@ -2157,6 +2158,12 @@ mod tests {
         assert_eq!(kinds(&g, "Macet di Jalan Surabaya tadi pagi.", Lang::Id), [("Jalan Surabaya", L, R)]);
         assert_eq!(kinds(&g, "Pedagang Pasar Surabaya mengeluh.", Lang::Id), [("Pasar Surabaya", L, R)]);
         assert_eq!(kinds(&g, "Kebakaran di Mal Surabaya tadi pagi.", Lang::Id), [("Mal Surabaya", L, R)]);
+        // A mountain named after a city is no part of it; a known mountain keeps its head.
+        assert_eq!(
+            kinds(&g, "Pendaki naik Gunung Surabaya pagi ini.", Lang::Id),
+            [("Gunung Surabaya", L, R)]
+        );
+        assert_eq!(kinds(&g, "Pendaki naik Gunung Merapi pagi ini.", Lang::Id), [("Gunung Merapi", L, X)]);
         assert_eq!(kinds(&g, "Macet di Jl Malioboro tadi pagi.", Lang::Id), [("Jl Malioboro", L, X)]);
     }
 

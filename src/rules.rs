@@ -370,7 +370,8 @@ struct Reading<'a, 'w> {
 }
 
 /// What a place the lexicon knows is, for a head word before it: a city, a regency, a country or
-/// any other area; a district of a kota; or no unit at all (a street, a landmark, an airport).
+/// any other area; a district of a kota; or no unit at all (a street, a landmark, an airport, a
+/// mountain, a lake, an island).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {
     Area,
@@ -384,7 +385,10 @@ impl Unit {
         match subtype {
             _ if kind != EntityKind::Place => Unit::Other,
             Some("district") => Unit::District,
-            Some("street" | "landmark" | "airport" | "port") => Unit::Other,
+            Some(
+                "street" | "landmark" | "airport" | "port" | "mountain" | "lake" | "river" | "sea" | "strait"
+                | "ocean" | "canal" | "desert" | "island",
+            ) => Unit::Other,
             _ => Unit::Area,
         }
     }

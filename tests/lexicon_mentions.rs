@@ -700,6 +700,25 @@ fn british_institutions_and_companies_are_known() {
     assert_eq!(found, want);
 }
 
+/// A lake or a mountain named after a place is no part of it ("Mount Kenya" is no country), a
+/// known mountain keeps its head ("Mount Fuji"); one-word regency names are also written as two
+/// ("Gunung Kidul"); "Pratu" (a rank) is no Italian town.
+#[test]
+fn lakes_mountains_and_two_word_spellings() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let named = |text: &str, lang: Lang| -> Vec<(String, Option<String>)> {
+        entities_in(&pipeline, text, lang).into_iter().map(|e| (e.name, e.id)).collect()
+    };
+    let found = named("Climbers scaled Mount Kenya, Mount Fuji and boats crossed Lake Geneva.", Lang::En);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Mount Kenya", "Mount Fuji", "Lake Geneva"], "{found:?}");
+    assert!(found[0].1.is_none() && found[1].1.is_some() && found[2].1.is_none(), "{found:?}");
+    let found = named("Pratu Budi Santoso tewas di Gunung Kidul.", Lang::Id);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Budi Santoso", "Gunungkidul Regency"], "{found:?}");
+    assert_eq!(found[1].1.as_deref(), Some("local:id-34-03"));
+}
+
 /// Crude oil grades are no places, people or organizations: "Brent" is the borough of London in
 /// GeoNames (left out by the generator's deny list) and a given name, "WTI" an unknown acronym.
 #[test]
