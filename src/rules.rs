@@ -1174,17 +1174,19 @@ impl SentenceRules<'_> {
             // Air"), unless the title's office goes on after it ("Managing Director LINE Indonesia
             // Ongki Kurniawan"). An acronym in brackets spells the words before it ("Rapat Dewan
             // Gubernur (RDG)").
-            let office_goes_on = j < end
-                && (matches!(cover[j], Cover::Lexicon(_))
-                    || self.cue_starting(words, j, end, Kind::Person).is_some()
-                    || self.cue_starting(words, j, end, Kind::OrgHead).is_some());
-            let bracketed = i > 0 && self.text[words[i - 1].range.end..words[i].range.start].contains('(');
+            let office_goes_on = || {
+                j < end
+                    && (matches!(cover[j], Cover::Lexicon(_))
+                        || self.cue_starting(words, j, end, Kind::Person).is_some()
+                        || self.cue_starting(words, j, end, Kind::OrgHead).is_some())
+            };
+            let bracketed = || self.text[words[i - 1].range.end..words[i].range.start].contains('(');
             if after_title == Some(i)
-                && !office_goes_on
-                && !bracketed
                 && words[i].acronym
                 && words[i].text.len() >= 3
                 && self.mask(&words[i]) == 0
+                && (i == 0 || !bracketed())
+                && !office_goes_on()
             {
                 if j - i == 3 || (j - i >= 2 && self.is(&words[i + 1], Kind::Given)) {
                     self.add(words, i, i + 1, EntityKind::Organization, 0.6, verdict);
