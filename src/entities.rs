@@ -962,6 +962,15 @@ impl Gazetteer {
         if ctx.cased && alias_capital && !written_capital {
             return false; // "konser solo", "batu bara"
         }
+        // "Wali Kota Bogor": no name begins inside a title ("Kota Bogor" is the city's alias, but
+        // "Kota" ends the title "wali kota"; "Bogor" is the name).
+        if let Some((first, _)) = written.split_once(' ') {
+            let before = ctx.text[ctx.sentence.start..ctx.range.start].trim_end();
+            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if !prev.is_empty() && self.cues.ends_phrase(Kind::Person, prev, first) {
+                return false;
+            }
+        }
         let kind = self.lexicon.entities[alias.entity].kind;
         if alias.flags.common {
             let cue = kind == EntityKind::Place && self.place_cue_before(ctx);
@@ -2132,6 +2141,9 @@ mod tests {
         // Where the regency ranks first, a mayor still serves the city.
         assert_eq!(ids("Hujan deras melanda Malang kemarin."), ["Malang Q22"]);
         assert_eq!(ids("Wali Kota Malang meminta warga waspada."), ["Malang Q23"]);
+        // The city's alias "Kota Bogor" does not begin inside the title "Wali Kota".
+        assert_eq!(ids("Wali Kota Bogor meminta warga waspada."), ["Bogor Q20"]);
+        assert_eq!(ids("Warga Kota Bogor mengungsi."), ["Kota Bogor Q20"]);
     }
 
     #[test]

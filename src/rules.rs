@@ -287,6 +287,13 @@ impl Cues {
         self.mask(&cue_key(word)) & (kind.bit() | kind.starts()) != 0
     }
 
+    /// Whether `word` ends a cue phrase of `kind` that `before` (the word before it) starts:
+    /// "Kota" after "Wali" ends the title "wali kota".
+    pub(crate) fn ends_phrase(&self, kind: Kind, before: &str, word: &str) -> bool {
+        let key = cue_key(word);
+        self.mask(&key) & kind.ends() != 0 && self.set(kind).contains(&format!("{} {key}", cue_key(before)))
+    }
+
     /// Whether a word is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.set(Kind::Given).contains(&word.to_lowercase())
