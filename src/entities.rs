@@ -131,6 +131,11 @@ const AMBIGUOUS_CONFIDENCE: f32 = 0.7;
 /// ("Whitfield" after "Dr. Tarkovan Whitfield", "Udayana" after "Udayana University").
 const SHORT_FORM_CONFIDENCE: f32 = 0.8;
 
+/// The word right before byte `at` in `text`, from `from` (a sentence's start) on.
+fn word_before(text: &str, from: usize, at: usize) -> Option<&str> {
+    text[from..at].trim_end().rsplit(char::is_whitespace).next().filter(|w| !w.is_empty())
+}
+
 /// The next length-prefixed part of `bytes`, and the rest.
 fn part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let len = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
@@ -528,22 +533,32 @@ impl Gazetteer {
             {
                 continue;
             }
-            let written = &text[b.range.clone()];
             let local = self
-                .candidates
-                .of(b.pattern as usize)
-                .iter()
-                .map(|&x| &self.lexicon.aliases[x as usize])
-                .filter(|x| x.lang.is_none_or(|l| l == lang) && (!x.flags.case || x.text == written))
-                .filter(|x| {
-                    let e = &self.lexicon.entities[x.entity];
-                    e.kind == EntityKind::Place && e.country == first.country
-                })
-                .max_by_key(|x| self.rank(x, lang));
-            if let Some(x) = local {
-                chosen[i].entity = x.entity;
+                .choose_again(text, lang, b, |e| e.kind == EntityKind::Place && e.country == first.country);
+            if let Some(e) = local {
+                chosen[i].entity = e;
             }
         }
+    }
+
+    /// The best-ranked entity among the other aliases of a candidate's pattern that `keep` accepts
+    /// (in the text's language, and written as an exact-case alias is).
+    fn choose_again(
+        &self,
+        text: &str,
+        lang: Lang,
+        c: &Candidate,
+        keep: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let written = &text[c.range.clone()];
+        self.candidates
+            .of(c.pattern as usize)
+            .iter()
+            .map(|&x| &self.lexicon.aliases[x as usize])
+            .filter(|x| x.lang.is_none_or(|l| l == lang) && (!x.flags.case || x.text == written))
+            .filter(|x| keep(&self.lexicon.entities[x.entity]))
+            .max_by_key(|x| self.rank(x, lang))
+            .map(|x| x.entity)
     }
 
     /// "Bupati Bogor", "Pemkab Bogor": after a regent's title or the regency's word, a name that
@@ -554,8 +569,7 @@ impl Gazetteer {
             if self.lexicon.entities[c.entity].kind != EntityKind::Place {
                 continue;
             }
-            let before = text[spans[c.sentence].range.start..c.range.start].trim_end();
-            let Some(word) = before.rsplit(char::is_whitespace).next().filter(|w| !w.is_empty()) else {
+            let Some(word) = word_before(text, spans[c.sentence].range.start, c.range.start) else {
                 continue;
             };
             let want: &[&str] = if self.cues.has(Kind::RegencyBefore, word) {
@@ -565,22 +579,13 @@ impl Gazetteer {
             } else {
                 continue;
             };
-            let of =
-                |e: usize| self.lexicon.entities[e].subtype.as_deref().is_some_and(|s| want.contains(&s));
-            if of(c.entity) {
+            let of = |e: &Entity| e.subtype.as_deref().is_some_and(|s| want.contains(&s));
+            if of(&self.lexicon.entities[c.entity]) {
                 continue;
             }
-            let written = &text[c.range.clone()];
-            let other = self
-                .candidates
-                .of(c.pattern as usize)
-                .iter()
-                .map(|&x| &self.lexicon.aliases[x as usize])
-                .filter(|x| x.lang.is_none_or(|l| l == lang) && (!x.flags.case || x.text == written))
-                .filter(|x| of(x.entity) && self.lexicon.entities[x.entity].country.as_deref() == Some("ID"))
-                .max_by_key(|x| self.rank(x, lang));
-            if let Some(x) = other {
-                c.entity = x.entity;
+            if let Some(e) = self.choose_again(text, lang, c, |e| of(e) && e.country.as_deref() == Some("ID"))
+            {
+                c.entity = e;
             }
         }
     }
@@ -965,9 +970,8 @@ impl Gazetteer {
         // "Wali Kota Bogor": no name begins inside a title ("Kota Bogor" is the city's alias, but
         // "Kota" ends the title "wali kota"; "Bogor" is the name).
         if let Some((first, _)) = written.split_once(' ') {
-            let before = ctx.text[ctx.sentence.start..ctx.range.start].trim_end();
-            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            if !prev.is_empty() && self.cues.ends_phrase(Kind::Person, prev, first) {
+            let prev = word_before(ctx.text, ctx.sentence.start, ctx.range.start);
+            if prev.is_some_and(|prev| self.cues.ends_phrase(Kind::Person, prev, first)) {
                 return false;
             }
         }

@@ -689,11 +689,11 @@ impl SentenceRules<'_> {
             })
     }
 
-    /// A head of a unit smaller than any place the lexicon holds (a `small-unit` cue: it has no
-    /// districts, villages or hamlets): "Kecamatan Depok" (in Sleman) is not the city of Depok,
-    /// "Desa Bogor" not Bogor.
-    fn below_the_lexicon(&self, head: &Word<'_>) -> bool {
-        self.is(head, Kind::SmallUnit)
+    /// A head of a unit smaller than the known place of this unit after it (a `small-unit` cue,
+    /// [`SentenceRules::apart_from`]): "Kecamatan Depok" (in Sleman) is not the city of Depok,
+    /// "Desa Bogor" not Bogor, "Jalan Surabaya" no city.
+    fn below_the_lexicon(&self, head: &Word<'_>, unit: Unit) -> bool {
+        self.is(head, Kind::SmallUnit) && self.apart_from(head, unit)
     }
 
     /// A `small-unit` head (or its holder's title) at word `c`, before a known place of this
@@ -991,7 +991,7 @@ impl SentenceRules<'_> {
                     let (r, kind, unit) = &lexicon[li];
                     if i == start && *kind == EntityKind::Place && r.start == words[i].range.start {
                         if let Some((c, true)) = lowercase_head {
-                            if self.below_the_lexicon(&words[c]) && self.apart_from(&words[c], *unit) {
+                            if self.below_the_lexicon(&words[c], *unit) {
                                 // "desa Bogor" is a village, not the city the lexicon knows.
                                 verdict.dropped.insert(li);
                                 self.add(words, c, last + 1, EntityKind::Place, 0.6, verdict);
@@ -1181,6 +1181,8 @@ impl SentenceRules<'_> {
             // Air"), unless the title's office goes on after it ("Managing Director LINE Indonesia
             // Ongki Kurniawan"). An acronym in brackets spells the words before it ("Rapat Dewan
             // Gubernur (RDG)").
+            // After a title, a lexicon mention, another title or a head after the run: the run is
+            // part of the title's office (below).
             let office_goes_on = || {
                 j < end
                     && (matches!(cover[j], Cover::Lexicon(_))
@@ -1259,11 +1261,7 @@ impl SentenceRules<'_> {
                     continue;
                 }
             }
-            let office = person_cue
-                && j < end
-                && (matches!(cover[j], Cover::Lexicon(_))
-                    || self.cue_starting(words, j, end, Kind::Person).is_some()
-                    || self.cue_starting(words, j, end, Kind::OrgHead).is_some());
+            let office = person_cue && office_goes_on();
             if !blocked && !headed && !office && !self.not_after(words, j) {
                 // From a quotation's first word if the run follows it ("\"Ketika Cinta Bertasbih\"").
                 let quoted = self.quoted(words, if i == lead { start } else { i }, j);
@@ -1528,7 +1526,7 @@ impl SentenceRules<'_> {
             // Senayan", "di Stasiun Gambir").
             if *k == kind
                 && !(kind == EntityKind::Place
-                    && ((self.below_the_lexicon(&words[start]) && self.apart_from(&words[start], *unit))
+                    && (self.below_the_lexicon(&words[start], *unit)
                         || self.cue_starting(words, start, end, Kind::Facility).is_some()))
                 && head_words < end - start
                 && rest_free == head_words + legal_forms

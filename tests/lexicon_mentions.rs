@@ -463,6 +463,16 @@ fn entities_in(pipeline: &Pipeline, text: &str, lang: Lang) -> Vec<EntityOut> {
     pipeline.analyze(&doc).entities
 }
 
+/// The entities ringkas finds in `text`, read in `lang`: their names and lexicon ids.
+fn names_and_ids(pipeline: &Pipeline, text: &str, lang: Lang) -> Vec<(String, Option<String>)> {
+    entities_in(pipeline, text, lang).into_iter().map(|e| (e.name, e.id)).collect()
+}
+
+/// Names and ids written with string slices, owned as [`names_and_ids`] gives them.
+fn owned(want: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    want.iter().map(|(n, id)| (n.to_string(), id.map(str::to_string))).collect()
+}
+
 /// The places ringkas finds in `text`, read in `lang`: their names and subtypes.
 fn places_with_subtypes(pipeline: &Pipeline, text: &str, lang: Lang) -> Vec<(String, Option<String>)> {
     let entities = entities_in(pipeline, text, lang);
@@ -630,17 +640,13 @@ fn a_district_named_like_a_city_is_not_the_city() {
 fn a_city_s_districts_are_places_and_its_streets_no_cities() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     let text = "Banjir merendam Cilandak, Jakarta Selatan. Camat Tanah Abang meninjau Jalan Surabaya.";
-    let found: Vec<(String, Option<String>)> =
-        entities_in(&pipeline, text, Lang::Id).into_iter().map(|e| (e.name, e.id)).collect();
     let want = [
         ("Cilandak", Some("local:id-31-74-06")),
         ("South Jakarta", Some("local:id-31-74")),
         ("Tanah Abang", Some("local:id-31-71-07")),
         ("Jalan Surabaya", None),
     ];
-    let want: Vec<(String, Option<String>)> =
-        want.iter().map(|(n, id)| (n.to_string(), id.map(str::to_string))).collect();
-    assert_eq!(found, want);
+    assert_eq!(names_and_ids(&pipeline, text, Lang::Id), owned(&want));
 }
 
 /// A city's canonical name is the English one without transliteration marks ("Rafah", not
@@ -649,12 +655,12 @@ fn a_city_s_districts_are_places_and_its_streets_no_cities() {
 fn city_names_are_written_as_english_news_writes_them() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     let text = "Strikes hit Rafah and Jenin, and Christmas in Bethlehem was cancelled.";
-    let found: Vec<(String, Option<String>)> =
-        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.id)).collect();
-    let want = [("Rafah", "geonames:281102"), ("Jenin", "geonames:283506"), ("Bethlehem", "geonames:284315")];
-    let want: Vec<(String, Option<String>)> =
-        want.iter().map(|(n, id)| (n.to_string(), Some(id.to_string()))).collect();
-    assert_eq!(found, want);
+    let want = [
+        ("Rafah", Some("geonames:281102")),
+        ("Jenin", Some("geonames:283506")),
+        ("Bethlehem", Some("geonames:284315")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
 }
 
 /// An alternate name that is a town's own name abroad is that town's: "Pokrovsk" (Engels's old
@@ -664,13 +670,12 @@ fn city_names_are_written_as_english_news_writes_them() {
 fn an_alternate_name_that_is_a_town_s_own_abroad_is_the_town() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     let text = "Troops pressed toward Pokrovsk, tourists left Cancun and storms hit Florida.";
-    let found: Vec<(String, Option<String>)> =
-        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.id)).collect();
-    let want =
-        [("Pokrovsk", "geonames:704422"), ("Cancún", "geonames:3531673"), ("Florida", "geonames:4155751")];
-    let want: Vec<(String, Option<String>)> =
-        want.iter().map(|(n, id)| (n.to_string(), Some(id.to_string()))).collect();
-    assert_eq!(found, want);
+    let want = [
+        ("Pokrovsk", Some("geonames:704422")),
+        ("Cancún", Some("geonames:3531673")),
+        ("Florida", Some("geonames:4155751")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
     // People's names, teams and brands that GeoNames gives a city as an alternate name are no
     // places ("Machado" for Camacupa, "Mets" for Metz, "Zara" for Zadar).
     let text = "Machado homered as the Mets beat the Cubs, and Tsang bought shares of Zara.";
@@ -687,17 +692,13 @@ fn an_alternate_name_that_is_a_town_s_own_abroad_is_the_town() {
 fn british_institutions_and_companies_are_known() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
     let text = "Tesco and Sainsbury's reported higher sales, and the Met Police questioned Ofcom.";
-    let found: Vec<(String, Option<String>)> =
-        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.id)).collect();
     let want = [
-        ("Tesco", "local:tesco"),
-        ("Sainsbury's", "local:sainsburys"),
-        ("Metropolitan Police Service", "local:met-police"),
-        ("Ofcom", "local:ofcom"),
+        ("Tesco", Some("local:tesco")),
+        ("Sainsbury's", Some("local:sainsburys")),
+        ("Metropolitan Police Service", Some("local:met-police")),
+        ("Ofcom", Some("local:ofcom")),
     ];
-    let want: Vec<(String, Option<String>)> =
-        want.iter().map(|(n, id)| (n.to_string(), Some(id.to_string()))).collect();
-    assert_eq!(found, want);
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
 }
 
 /// A lake or a mountain named after a place is no part of it ("Mount Kenya" is no country), a
@@ -706,9 +707,7 @@ fn british_institutions_and_companies_are_known() {
 #[test]
 fn lakes_mountains_and_two_word_spellings() {
     let pipeline = Pipeline::new(&Config::default()).unwrap();
-    let named = |text: &str, lang: Lang| -> Vec<(String, Option<String>)> {
-        entities_in(&pipeline, text, lang).into_iter().map(|e| (e.name, e.id)).collect()
-    };
+    let named = |text: &str, lang: Lang| names_and_ids(&pipeline, text, lang);
     let found = named("Climbers scaled Mount Kenya, Mount Fuji and boats crossed Lake Geneva.", Lang::En);
     let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Mount Kenya", "Mount Fuji", "Lake Geneva"], "{found:?}");
