@@ -2106,6 +2106,44 @@ mod tests {
     }
 
     #[test]
+    fn a_section_of_an_office_is_no_name() {
+        use EntityKind::{Organization as O, Person as P};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(&format!("{LEX}Q8\tORGANIZATION\tPDI-P\tparty\tID\t80\tPDIP\n"));
+        // "Bidang Ekonomi" names the section of the board the holder heads, after a title…
+        assert_eq!(kinds(&g, "Ia kini menjabat Ketua DPP Bidang Ekonomi.", Lang::Id), []);
+        assert_eq!(
+            kinds(&g, "Hal itu kata Ketua Bidang Ekonomi Hendrawan Supratikno.", Lang::Id),
+            [("Hendrawan Supratikno", P, R)]
+        );
+        // …and after the organization a title names.
+        assert_eq!(
+            kinds(&g, "Hal itu kata Ketua DPP PDIP Bidang Ekonomi Hendrawan Supratikno.", Lang::Id),
+            [("PDIP", O, X), ("Hendrawan Supratikno", P, R)]
+        );
+        assert_eq!(
+            kinds(
+                &g,
+                "Menurut Wakil Ketua Umum PDIP Bidang Hubungan Luar Negeri Ahmad Basarah, itu keliru.",
+                Lang::Id
+            ),
+            [("PDIP", O, X), ("Ahmad Basarah", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Ketua DPP PDIP Bidang Polhukam Al Muzammil Yusuf menolak.", Lang::Id),
+            [("PDIP", O, X), ("Al Muzammil Yusuf", P, R)]
+        );
+        // A section's name goes on after "dan"; a list of fields names no one.
+        assert_eq!(
+            kinds(&g, "Ketua DPP PDIP Bidang Hukum dan HAM Trimedya Panjaitan menolak.", Lang::Id),
+            [("PDIP", O, X), ("Trimedya Panjaitan", P, R)]
+        );
+        assert_eq!(kinds(&g, "Ia menyuap Deputi Bidang Informasi, Hukum, dan Kerja Sama.", Lang::Id), []);
+        // Without a title, a section is no office ("Seksi IV" of a toll road).
+        assert_eq!(kinds(&g, "Kemudian, Seksi IV Jurumudi dan Tanah Tinggi dibuka.", Lang::Id), []);
+    }
+
+    #[test]
     fn sides_around_v_are_teams_but_not_in_a_court_case() {
         use EntityKind::{Organization as O, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

@@ -58,12 +58,13 @@ pub(crate) enum Kind {
     RegencyBefore,
     CityBefore,
     PartyBoard,
+    Section,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 29] = [
+    const ALL: [Kind; 30] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -91,6 +92,7 @@ impl Kind {
         Kind::RegencyBefore,
         Kind::CityBefore,
         Kind::PartyBoard,
+        Kind::Section,
         Kind::Given,
         Kind::Stop,
     ];
@@ -125,6 +127,7 @@ impl Kind {
             Kind::RegencyBefore => "regency-before",
             Kind::CityBefore => "city-before",
             Kind::PartyBoard => "party-board",
+            Kind::Section => "section",
             Kind::Given | Kind::Stop => return None,
         })
     }
@@ -928,6 +931,13 @@ impl SentenceRules<'_> {
         // the span a person ("kepala desa Sutrisno").
         let lowercase_head = if person_cue { None } else { self.lowercase_head(words, start) };
         let mut apposition = None;
+        // The rest of a section's name after "dan", then the holder's.
+        if cover[start] == Cover::Free && self.section_goes_on(words, start) {
+            i = self.section_words_end(words, cover, start, end);
+            person_cue = true;
+            after_title = Some(i);
+            initial = false;
+        }
         while i < end {
             // A phrase that names a thing, not a place or a body ("Pasar Modal", the capital
             // market): no name, and no part of one ("Pengawas Pasar Modal OJK Inarno Djajadi").
@@ -1049,7 +1059,10 @@ impl SentenceRules<'_> {
                     Some((k..m - 1).find(|&q| self.is(&words[q], Kind::Given)).unwrap_or(k))
                 };
                 while i < end && cover[i] == Cover::Free {
-                    if let Some(k) = field(i) {
+                    if let Some(k) = self.section_end(s, i, end) {
+                        i = k;
+                        break;
+                    } else if let Some(k) = field(i) {
                         i = k;
                     } else if self.is(&words[i], Kind::Office) {
                         i += 1;
@@ -1151,6 +1164,27 @@ impl SentenceRules<'_> {
                     person_cue = false;
                     continue;
                 }
+            }
+            // After a title and the organization it names, office words go on with the title
+            // ("Ketua DPP PDIP Bidang Ekonomi Hendrawan Supratikno"): the name comes after them.
+            if person_cue
+                && i > start
+                && cover[i] == Cover::Free
+                && self.is(&words[i], Kind::Office)
+                && matches!(cover[i - 1], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Organization)
+            {
+                while i < end && cover[i] == Cover::Free {
+                    if let Some(k) = self.section_end(s, i, end) {
+                        i = k;
+                        break;
+                    } else if self.is(&words[i], Kind::Office) || derived_noun(words[i].text) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                after_title = Some(i);
+                continue;
             }
             // A title's word before the office it heads is no name ("kata Kepala Satuan Reserse …").
             if cover[i] == Cover::Free && self.is(&words[i], Kind::Office) && self.head_at(words, i + 1, end)
@@ -1437,6 +1471,50 @@ impl SentenceRules<'_> {
             k += 1 + usize::from(!derived_noun(words[k].text));
         }
         Some(k)
+    }
+
+    /// Where the holder's name starts after a section's word at `i` ("Bidang Ekonomi Hendrawan
+    /// Supratikno"; "Bidang Hukum dan …" goes on in the next span).
+    fn section_end(&self, s: Reading<'_, '_>, i: usize, end: usize) -> Option<usize> {
+        let Reading { words, cover, .. } = s;
+        if self.lang != Lang::Id || !self.is(&words[i], Kind::Section) {
+            return None;
+        }
+        Some(self.section_words_end(words, cover, i + 1, end))
+    }
+
+    /// Where a section's words from `from` end ([`SentenceRules::section_end`]): at a given name
+    /// after the first, or past the office words and fields if two words or more are left for a
+    /// name; a section that goes on after the span is all section.
+    fn section_words_end(&self, words: &[Word<'_>], cover: &[Cover], from: usize, end: usize) -> usize {
+        let m = from + (from..end).take_while(|&q| cover[q] == Cover::Free && words[q].cap).count();
+        if let Some(q) = (from + 1..m).find(|&q| self.is(&words[q], Kind::Given)) {
+            return q;
+        }
+        if m == end && words.get(end).is_some_and(|w| matches!(w.text, "dan" | "serta")) {
+            return m;
+        }
+        let k = from
+            + (from..m)
+                .take_while(|&q| self.is(&words[q], Kind::Office) || derived_noun(words[q].text))
+                .count();
+        // One word left is the section's too ("Deputi Bidang Informasi, Hukum, dan …").
+        if m - k <= 1 {
+            m
+        } else {
+            k
+        }
+    }
+
+    /// The span at `start` goes on with the name of a title's section after "dan" or "serta"
+    /// ("Deputi Komisioner OJK Bidang Edukasi dan Perlindungan Konsumen …"; not "Seksi IV Jurumudi
+    /// dan Benda").
+    fn section_goes_on(&self, words: &[Word<'_>], start: usize) -> bool {
+        if self.lang != Lang::Id || start < 2 || !matches!(words[start - 1].text, "dan" | "serta") {
+            return false;
+        }
+        let mut run = words[..start - 1].iter().rev().take_while(|w| w.cap);
+        run.by_ref().any(|w| self.is(w, Kind::Section)) && run.any(|w| self.is(w, Kind::Person))
     }
 
     /// Word `k` is the "dan" or "serta" between two derived nouns of a field's name.
