@@ -718,6 +718,23 @@ fn lakes_mountains_and_two_word_spellings() {
     assert_eq!(found[1].1.as_deref(), Some("local:id-34-03"));
 }
 
+/// Shopping centres are places of their own, not the country or the district they are named
+/// after ("Plaza Indonesia" is no Indonesia, "Kota Kasablanka" no Casablanca).
+#[test]
+fn shopping_centres_are_not_what_they_are_named_after() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Pengunjung Plaza Indonesia dan Plaza Senayan berkurang, sedangkan Mal Kota Kasablanka ramai.";
+    let want = [
+        ("Plaza Indonesia", Some("local:plaza-indonesia")),
+        ("Plaza Senayan", Some("local:plaza-senayan")),
+        ("Kota Kasablanka", Some("local:kota-kasablanka")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::Id), owned(&want));
+    let text = "The Mall of America reopened on Monday, officials in Minnesota said.";
+    let want = [("Mall of America", Some("local:mall-of-america")), ("Minnesota", Some("geonames:5037779"))];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
+}
+
 /// Crude oil grades are no places, people or organizations: "Brent" is the borough of London in
 /// GeoNames (left out by the generator's deny list) and a given name, "WTI" an unknown acronym.
 #[test]
