@@ -701,6 +701,20 @@ fn british_institutions_and_companies_are_known() {
     assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
 }
 
+/// US departments under their "Department of …" names ("Justice" would otherwise be a judge's
+/// title inside the name), and budget offices.
+#[test]
+fn departments_under_their_full_names() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "The Department of Justice and the Office for Budget Responsibility replied, as did the OMB.";
+    let want = [
+        ("United States Department of Justice", Some("local:us-doj")),
+        ("Office for Budget Responsibility", Some("local:uk-obr")),
+        ("Office of Management and Budget", Some("local:us-omb")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
+}
+
 /// A lake or a mountain named after a place is no part of it ("Mount Kenya" is no country), a
 /// known mountain keeps its head ("Mount Fuji"); one-word regency names are also written as two
 /// ("Gunung Kidul"); "Pratu" (a rank) is no Italian town.
