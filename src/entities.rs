@@ -2157,6 +2157,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_that_ends_an_organization_s_name_is_its_own() {
+        use EntityKind::{Organization as O, Place as L};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g = gazetteer(LEX);
+        // No name after "Jaksa" or "Justice": the title is a word of the organization's name.
+        assert_eq!(
+            kinds(&g, "Sidang digelar Majelis Kehormatan Jaksa (MKJ) di Indonesia.", Lang::Id),
+            [("Majelis Kehormatan Jaksa", O, R), ("Indonesia", L, X)]
+        );
+        assert_eq!(kinds(&g, "The Ministry of Justice said so.", Lang::En), [("Ministry of Justice", O, R)]);
+        // Right after the head, it makes no name ("Direktorat Jenderal" alone names nothing).
+        assert_eq!(kinds(&g, "Seleksi dilakukan oleh Direktorat Jenderal kemarin.", Lang::Id), []);
+    }
+
+    #[test]
     fn sides_around_v_are_teams_but_not_in_a_court_case() {
         use EntityKind::{Organization as O, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

@@ -1103,7 +1103,9 @@ impl SentenceRules<'_> {
                 // "Federal Open Market Committee") unless a connector leads to the next name.
                 // Nor does an organization take in a person the lexicon knows, past the word after
                 // its head ("Wakil Ketua Komisi III DPR Ahmad Sahroni"; "Yayasan Habibie" is named
-                // after him).
+                // after him). A title that ends the span names no one: it is the organization's
+                // ("Majelis Kehormatan Jaksa", "Ministry of Justice"; not right after the head,
+                // "Kantor Bupati").
                 let known_person = |j: usize| {
                     j > head_end
                         && cover[j - 1] != cover[j]
@@ -1111,7 +1113,10 @@ impl SentenceRules<'_> {
                 };
                 while j < end
                     && (street
-                        || (self.cue_starting(words, j, end, Kind::Person).is_none() && !known_person(j)))
+                        || (self
+                            .cue_starting(words, j, end, Kind::Person)
+                            .is_none_or(|after| after == end && j > head_end)
+                            && !known_person(j)))
                     && (!self.head_at(words, j, end)
                         || (self.lang == Lang::En && kind == EntityKind::Organization && words[j - 1].cap))
                 {
