@@ -2000,6 +2000,12 @@ mod tests {
         assert_eq!(kinds(&g, "Warga kabupaten Batu mengungsi.", Lang::Id), [("kabupaten Batu", L, X)]);
         // "pulau", "kota": a common noun before the name.
         assert_eq!(kinds(&g, "Ia tinggal di pulau Tuangku.", Lang::Id), [("Tuangku", L, R)]);
+        // …and "kawasan" (an area), which is no head of a name when capitalized.
+        assert_eq!(
+            kinds(&g, "Sekolah itu ada di kawasan Bintaro sejak 2010.", Lang::Id),
+            [("Bintaro", L, R)]
+        );
+        assert_eq!(kinds(&g, "Bantaran sungai adalah Kawasan Rawan Bencana.", Lang::Id), []);
         // A village does not speak; someone from it does.
         assert_eq!(kinds(&g, "Warga dari desa Kutuk mengatakan hal itu.", Lang::Id), [("desa Kutuk", L, R)]);
         // Villages of a people, not a named village.

@@ -1767,7 +1767,9 @@ impl SentenceRules<'_> {
         if self.lang != Lang::Id {
             return None;
         }
-        let c = self.cue_ending(words, at, Kind::PlaceHead)?;
+        let c = self
+            .cue_ending(words, at, Kind::PlaceHead)
+            .or_else(|| self.cue_ending(words, at, Kind::PlaceBefore))?;
         let head = &words[c];
         let gap = &self.text[head.range.end..words[at].range.start];
         if head.cap || c + 1 != at || gap != " " {
