@@ -2152,6 +2152,11 @@ mod tests {
             kinds(&g, "Ketua DPP PDIP Bidang Polhukam Al Muzammil Yusuf menolak.", Lang::Id),
             [("PDIP", O, X), ("Al Muzammil Yusuf", P, R)]
         );
+        // "Eksekutif" completes a director's title, as "Umum" does.
+        assert_eq!(
+            kinds(&g, "Hal itu kata Direktur Eksekutif Joel Simon dalam laporannya.", Lang::Id),
+            [("Joel Simon", P, R)]
+        );
         // A section's name goes on after "dan"; a list of fields names no one.
         assert_eq!(
             kinds(&g, "Ketua DPP PDIP Bidang Hukum dan HAM Trimedya Panjaitan menolak.", Lang::Id),
