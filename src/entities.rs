@@ -2125,7 +2125,7 @@ mod tests {
     }
 
     #[test]
-    fn a_section_of_an_office_is_no_name() {
+    fn sections_of_offices_and_ranks_are_no_names() {
         use EntityKind::{Organization as O, Person as P};
         use MentionSource::{Lexicon as X, Rule as R};
         let g = gazetteer(&format!("{LEX}Q8\tORGANIZATION\tPDI-P\tparty\tID\t80\tPDIP\n"));
@@ -2152,6 +2152,12 @@ mod tests {
             kinds(&g, "Ketua DPP PDIP Bidang Polhukam Al Muzammil Yusuf menolak.", Lang::Id),
             [("PDIP", O, X), ("Al Muzammil Yusuf", P, R)]
         );
+        // Military ranks are titles, in both languages.
+        assert_eq!(
+            kinds(&g, "NATO spokesman Lieutenant Colonel Max Marriner said so.", Lang::En),
+            [("Max Marriner", P, R)]
+        );
+        assert_eq!(kinds(&g, "Hadir pula Letkol Budi Santoso.", Lang::Id), [("Budi Santoso", P, R)]);
         // "Eksekutif" completes a director's title, as "Umum" does.
         assert_eq!(
             kinds(&g, "Hal itu kata Direktur Eksekutif Joel Simon dalam laporannya.", Lang::Id),
