@@ -715,6 +715,20 @@ fn departments_under_their_full_names() {
     assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
 }
 
+/// North American teams named after a city that is also a given name ("Denver", "Cleveland")
+/// were read as people.
+#[test]
+fn major_league_teams_are_organizations() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "The Denver Nuggets beat the Boston Celtics, and the Cleveland Guardians lost.";
+    let want = [
+        ("Denver Nuggets", Some("local:nba-denver-nuggets")),
+        ("Boston Celtics", Some("Q131371")),
+        ("Cleveland Guardians", Some("local:mlb-cleveland-guardians")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
+}
+
 /// A lake or a mountain named after a place is no part of it ("Mount Kenya" is no country), a
 /// known mountain keeps its head ("Mount Fuji"); one-word regency names are also written as two
 /// ("Gunung Kidul"); "Pratu" (a rank) is no Italian town.
