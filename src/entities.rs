@@ -2189,6 +2189,26 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_s_last_word_after_a_title_ends_the_holder_s_organization() {
+        use EntityKind::{Organization as O, Person as P};
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        assert_eq!(
+            kinds(&g, "Saham naik, menurut analis Mirae Asset Sekuritas Nafan Aji Gusta.", Lang::Id),
+            [("Mirae Asset Sekuritas", O, R), ("Nafan Aji Gusta", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "The group will grow, said chairman Lippo Group John Riady.", Lang::En),
+            [("Lippo Group", O, R), ("John Riady", P, R)]
+        );
+        // One word after it is no full name: the run stays as it was read.
+        assert_eq!(
+            kinds(&g, "Hal itu kata analis Mandiri Sekuritas kemarin.", Lang::Id),
+            [("Mandiri Sekuritas", O, R)]
+        );
+    }
+
+    #[test]
     fn sides_around_v_are_teams_but_not_in_a_court_case() {
         use EntityKind::{Organization as O, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

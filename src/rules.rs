@@ -1300,6 +1300,21 @@ impl SentenceRules<'_> {
                     continue;
                 }
             }
+            // After a title, a name that ends in an organization's last word ("Sekuritas",
+            // "Group") before two words more is the holder's organization, then the holder
+            // ("analis Mirae Asset Sekuritas Nafan Aji Gusta", "chairman Lippo Group John Riady").
+            if person_cue && !blocked && !headed && j - i >= 4 {
+                let tail =
+                    (i + 1..j - 2).find(|&k| self.is(&words[k], Kind::OrgTail) && words[k].text.len() > 2);
+                if let Some(t) = tail {
+                    self.add(words, i, t + 1, EntityKind::Organization, 0.6, verdict);
+                    self.add(words, t + 1, j, EntityKind::Person, 0.75, verdict);
+                    i = j;
+                    initial = false;
+                    person_cue = false;
+                    continue;
+                }
+            }
             let office = person_cue && office_goes_on();
             if !blocked && !headed && !office && !self.not_after(words, j) {
                 // From a quotation's first word if the run follows it ("\"Ketika Cinta Bertasbih\"").
