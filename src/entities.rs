@@ -2209,6 +2209,27 @@ mod tests {
     }
 
     #[test]
+    fn country_codes_with_a_seed_in_results_are_no_names() {
+        use EntityKind::{Organization as O, Person as P};
+        use MentionSource::{Lexicon as X, Rule as R};
+        let g =
+            gazetteer(&format!("{LEX}Q9\tORGANIZATION\tDewan Ekonomi Nasional\tagency\tID\t50\tDEN!case\n"));
+        assert_eq!(
+            kinds(&g, "Ganda putra: Mathias Boe (DEN/2) vs Hendra Setiawan (INA/MAS) 21-8.", Lang::Id),
+            [("Mathias Boe", P, R), ("Hendra Setiawan", P, R)]
+        );
+        assert_eq!(
+            kinds(&g, "Men's singles: Kento Momota (JPN/1) beat Chen Long 21-15.", Lang::En),
+            [("Chen Long", P, R)]
+        );
+        // The council's acronym elsewhere, bracketed or not, is the council.
+        assert_eq!(
+            kinds(&g, "Rapat Dewan Ekonomi Nasional (DEN) digelar. DEN menolak.", Lang::Id),
+            [("Dewan Ekonomi Nasional", O, X), ("DEN", O, X), ("DEN", O, X)]
+        );
+    }
+
+    #[test]
     fn sides_around_v_are_teams_but_not_in_a_court_case() {
         use EntityKind::{Organization as O, Place as L};
         use MentionSource::{Lexicon as X, Rule as R};

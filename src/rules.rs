@@ -598,6 +598,7 @@ impl SentenceRules<'_> {
                 if not_before
                     || (words[wi].range.end == r.end && self.initials(&words, wi))
                     || self.party_board(reading, wi, li)
+                    || (words[wi].range.end == r.end && self.seeding_code(&words[wi]))
                 {
                     verdict.dropped.insert(li);
                 }
@@ -626,7 +627,9 @@ impl SentenceRules<'_> {
         // Sepaku, Risna Hermawati, …"): the span that starts there is a person's.
         let mut holder = None;
         while i < words.len() {
-            if !self.name_word(&words[i]) && !self.balinese_marker(&words, i) {
+            if (!self.name_word(&words[i]) && !self.balinese_marker(&words, i))
+                || self.seeding_code(&words[i])
+            {
                 i += 1;
                 continue;
             }
@@ -798,6 +801,34 @@ impl SentenceRules<'_> {
             && s.lexicon.iter().any(|(r, k, _)| {
                 *k == EntityKind::Place && r.start == after + 2 && self.text[r.end..].starts_with(')')
             })
+    }
+
+    /// The word is a country's code in a results line's bracket with a seed or a partner's code:
+    /// "(DEN/2)", "(INA/MAS)" after the players' names. No organization ("DEN" is also the
+    /// Dewan Ekonomi Nasional) and no name of its own; a bare "(USA)" is left to the lexicon.
+    fn seeding_code(&self, w: &Word<'_>) -> bool {
+        if w.text.len() != 3 || !w.acronym {
+            return false;
+        }
+        let before = &self.text.as_bytes()[..w.range.start];
+        let after = &self.text.as_bytes()[w.range.end..];
+        let code = |t: &[u8]| t.len() == 3 && t.iter().all(u8::is_ascii_uppercase);
+        match before.last() {
+            // "(DEN/2)", "(INA/MAS)": the code opens the bracket, a seed or a code follows.
+            Some(b'(') if after.first() == Some(&b'/') => {
+                let rest = &after[1..];
+                let digits = rest.iter().take(3).take_while(|b| b.is_ascii_digit()).count();
+                let seeded = (1..=2).contains(&digits) && rest.get(digits) == Some(&b')');
+                seeded || (rest.get(3) == Some(&b')') && code(&rest[..3]))
+            }
+            // "(INA/MAS)": the partner's code closes it.
+            Some(b'/') if after.first() == Some(&b')') => {
+                before.len() >= 5
+                    && before[before.len() - 5] == b'('
+                    && code(&before[before.len() - 4..before.len() - 1])
+            }
+            _ => false,
+        }
     }
 
     /// A word that can be part of a team's name in a results line.
