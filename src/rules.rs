@@ -1076,31 +1076,7 @@ impl SentenceRules<'_> {
                 // A head of a region (also a place cue: "Bupati", "Camat", "Lurah") is followed by
                 // the region's name, then the holder's.
                 region = self.cue_ending(words, after, Kind::Place).map(|_| after);
-                // Office words complete the title ("Menteri Luar Negeri"), and so do Indonesian
-                // nouns of a field before a full name ("Menteri Perikanan Sharif Cicip Sutardjo";
-                // not "Menteri Perguruan Tinggi dan …").
-                let field = |i: usize| -> Option<usize> {
-                    let k = self.field_end(words, i, end)?;
-                    let m = k + (k..end).take_while(|&q| cover[q] == Cover::Free && words[q].cap).count();
-                    if m - k < 2 || cover[i..k].iter().any(|c| *c != Cover::Free) {
-                        return None;
-                    }
-                    // The field's last words may be plain nouns ("Pengendalian Penyakit Imran
-                    // Pambudi"): the name starts at a given name, if one leaves two words.
-                    Some((k..m - 1).find(|&q| self.is(&words[q], Kind::Given)).unwrap_or(k))
-                };
-                while i < end && cover[i] == Cover::Free {
-                    if let Some(k) = self.section_end(s, i, end) {
-                        i = k;
-                        break;
-                    } else if let Some(k) = field(i) {
-                        i = k;
-                    } else if self.is(&words[i], Kind::Office) {
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
+                i = self.office_end(s, i, end);
                 after_title = Some(i);
                 continue;
             }
@@ -1209,16 +1185,7 @@ impl SentenceRules<'_> {
                 && self.is(&words[i], Kind::Office)
                 && matches!(cover[i - 1], Cover::Lexicon(li) if lexicon[li].1 == EntityKind::Organization)
             {
-                while i < end && cover[i] == Cover::Free {
-                    if let Some(k) = self.section_end(s, i, end) {
-                        i = k;
-                        break;
-                    } else if self.is(&words[i], Kind::Office) || derived_noun(words[i].text) {
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
+                i = self.office_end(s, i, end);
                 after_title = Some(i);
                 continue;
             }
@@ -1522,6 +1489,36 @@ impl SentenceRules<'_> {
             k += 1 + usize::from(!derived_noun(words[k].text));
         }
         Some(k)
+    }
+
+    /// Where a title's office words from `i` end, and the holder's name may start: office words
+    /// complete the title ("Menteri Luar Negeri"), and so do a board's section ([`Self::section_end`])
+    /// and Indonesian nouns of a field before a full name ("Menteri Perikanan Sharif Cicip
+    /// Sutardjo"; not "Menteri Perguruan Tinggi dan …").
+    fn office_end(&self, s: Reading<'_, '_>, mut i: usize, end: usize) -> usize {
+        let Reading { words, cover, .. } = s;
+        let field = |i: usize| -> Option<usize> {
+            let k = self.field_end(words, i, end)?;
+            let m = k + (k..end).take_while(|&q| cover[q] == Cover::Free && words[q].cap).count();
+            if m - k < 2 || cover[i..k].iter().any(|c| *c != Cover::Free) {
+                return None;
+            }
+            // The field's last words may be plain nouns ("Pengendalian Penyakit Imran Pambudi"):
+            // the name starts at a given name, if one leaves two words.
+            Some((k..m - 1).find(|&q| self.is(&words[q], Kind::Given)).unwrap_or(k))
+        };
+        while i < end && cover[i] == Cover::Free {
+            if let Some(k) = self.section_end(s, i, end) {
+                return k;
+            } else if let Some(k) = field(i) {
+                i = k;
+            } else if self.is(&words[i], Kind::Office) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        i
     }
 
     /// Where the holder's name starts after a section's word at `i` ("Bidang Ekonomi Hendrawan
