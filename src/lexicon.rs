@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -115,8 +116,9 @@ pub struct Lexicon {
     pub entities: Vec<Entity>,
     /// The aliases of all entities.
     pub aliases: Vec<Alias>,
+    /// Built on first use: a run that only tags never needs it.
     #[serde(skip)]
-    by_id: HashMap<String, usize>,
+    by_id: OnceLock<HashMap<String, usize>>,
     #[serde(skip)]
     alias_index: HashMap<(usize, String, Option<Lang>), usize>,
 }
@@ -182,13 +184,12 @@ impl Lexicon {
     /// are added, see [`Lexicon::add_source`]).
     /// A lexicon of entities and aliases as loaded from the precompiled form.
     pub(crate) fn from_parts(entities: Vec<Entity>, aliases: Vec<Alias>) -> Lexicon {
-        let mut lexicon = Lexicon { entities, aliases, ..Lexicon::default() };
-        lexicon.reindex();
-        lexicon
+        Lexicon { entities, aliases, ..Lexicon::default() }
     }
 
-    pub(crate) fn reindex(&mut self) {
-        self.by_id = self.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    /// Each entity's index by id.
+    fn by_id(&self) -> &HashMap<String, usize> {
+        self.by_id.get_or_init(|| self.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect())
     }
 
     /// The built-in lexicons.
@@ -229,13 +230,15 @@ impl Lexicon {
                 .map(|(i, a)| ((a.entity, a.text.clone(), a.lang), i))
                 .collect();
         }
-        let index = match self.by_id.get(&row.entity.id) {
+        self.by_id();
+        let by_id = self.by_id.get_mut().expect("built just above");
+        let index = match by_id.get(&row.entity.id) {
             Some(&i) => {
                 self.entities[i] = row.entity;
                 i
             }
             None => {
-                self.by_id.insert(row.entity.id.clone(), self.entities.len());
+                by_id.insert(row.entity.id.clone(), self.entities.len());
                 self.entities.push(row.entity);
                 self.entities.len() - 1
             }
@@ -254,7 +257,7 @@ impl Lexicon {
 
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).map(|&i| &self.entities[i])
+        self.by_id().get(id).map(|&i| &self.entities[i])
     }
 }
 
@@ -403,6 +406,21 @@ mod tests {
         assert_eq!(lex.entities.len(), 1);
         assert_eq!(lex.entities[0].canonical, "Moscow");
         assert_eq!(lex.aliases.len(), 4);
+    }
+
+    #[test]
+    fn loaded_parts_merge_by_id() {
+        // As the precompiled lexicon loads: entities and aliases without the id index, which a
+        // user's row with a built-in id then needs.
+        let mut built = Lexicon::default();
+        built.add_source("Q649\tPLACE\tMoskva\tcity\tRU\t80\tMoskwa@id\n", Path::new("a.tsv")).unwrap();
+        let mut lex = Lexicon::from_parts(built.entities, built.aliases);
+        assert_eq!(lex.get("Q649").map(|e| e.canonical.as_str()), Some("Moskva"));
+        lex.add_source("Q649\tPLACE\tMoscow\tcapital\tRU\t90\tMoskow@id\n", Path::new("b.tsv")).unwrap();
+        lex.add_source("Q1\tPLACE\tOther\tcity\tRU\t10\n", Path::new("c.tsv")).unwrap();
+        assert_eq!(lex.entities.len(), 2);
+        assert_eq!(lex.get("Q649").map(|e| e.canonical.as_str()), Some("Moscow"));
+        assert_eq!(lex.get("Q1").map(|e| e.canonical.as_str()), Some("Other"));
     }
 
     #[test]
