@@ -2171,6 +2171,17 @@ mod tests {
         assert_eq!(kinds(&g, "Ia menyuap Deputi Bidang Informasi, Hukum, dan Kerja Sama.", Lang::Id), []);
         // Without a title, a section is no office ("Seksi IV" of a toll road).
         assert_eq!(kinds(&g, "Kemudian, Seksi IV Jurumudi dan Tanah Tinggi dibuka.", Lang::Id), []);
+        // The attorney general and the judges of the higher courts: two-word titles, and the
+        // prosecution's branches complete them.
+        assert_eq!(kinds(&g, "Ia dilantik sebagai Jaksa Agung hari ini.", Lang::Id), []);
+        assert_eq!(kinds(&g, "Hal itu diputuskan para Hakim Konstitusi kemarin.", Lang::Id), []);
+        assert_eq!(kinds(&g, "Hakim Agung Gazalba Saleh ditahan.", Lang::Id), [("Gazalba Saleh", P, R)]);
+        assert_eq!(
+            kinds(&g, "Jaksa Agung Muda Pidana Umum Asep Nana Mulyana hadir.", Lang::Id),
+            [("Asep Nana Mulyana", P, R)]
+        );
+        // An award's category names no one.
+        assert_eq!(kinds(&g, "Ia dinyatakan sebagai Aktor Terbaik tahun itu.", Lang::Id), []);
     }
 
     #[test]
