@@ -802,3 +802,19 @@ fn crude_oil_grades_are_no_entities() {
         assert!(entities.is_empty(), "{text}: {:?}", entities.iter().map(|e| &e.name).collect::<Vec<_>>());
     }
 }
+
+/// Short titles of heads of departments, sections and the prosecution's branches are titles, not
+/// places or names: "Kadis" is no Cadiz, "Romo" (a priest) no Rome, "Jampidsus" no part of a name.
+#[test]
+fn indonesian_short_titles_are_titles() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    for (text, want) in [
+        ("Kadis Pendidikan DKI Jakarta Nahdiana menjelaskan hal itu.", vec!["Jakarta", "Nahdiana"]),
+        ("Menurut Romo Benny Susetyo, hal itu wajar.", vec!["Benny Susetyo"]),
+        ("Jampidsus Febrie Adriansyah mengatakan kasus itu sudah lengkap.", vec!["Febrie Adriansyah"]),
+        ("Sanksi juga diberikan kepada Kasi Pidsus Darwin Burhansyah.", vec!["Darwin Burhansyah"]),
+    ] {
+        let names: Vec<String> = entities_in(&pipeline, text, Lang::Id).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, want, "{text}");
+    }
+}

@@ -113,9 +113,9 @@ Flags
   id, i18n-iso-countries id, Kemendagri province names, "Provinsi X") and no other source of the
   entity has the same text (folded); everything else is untagged (any language).
 
-Alternate names left out by hand (``DENY_ALTERNATES``, 41 names): people's names, teams, brands and
-other places that GeoNames gives a city as an alternate (Machado for Camacupa, Tsang for Cangzhou,
-Mets for Metz, Somerset for Bellflower, Sion for Jerusalem).
+Alternate names left out by hand (``DENY_ALTERNATES``, 43 names): people's names, Indonesian titles,
+teams, brands and other places that GeoNames gives a city as an alternate (Machado for Camacupa,
+Tsang for Cangzhou, Romo for Rome, Mets for Metz, Somerset for Bellflower, Sion for Jerusalem).
 
 Deny list (``DENY_CITIES``): Of (TR), Kota (IN), Bida (NG), Kira (UG), Gaya (IN), Oral (KZ), Van (TR),
 Brent (GB), Būsh (EG): primary names that are common words, or name something else more often in
@@ -176,7 +176,8 @@ CLDR_SKIP = {"UN", "EU", "EZ", "001", "QO", "XA", "XB", "ZZ"}
 DENY_CITIES = {("Of", "TR"), ("Kota", "IN"), ("Bida", "NG"), ("Kira", "UG"), ("Gaya", "IN"),
                ("Oral", "KZ"), ("Van", "TR"), ("Brent", "GB"), ("Būsh", "EG")}
 # GeoNames alternate names left out by hand: in news they are people (Machado, Tsang, Duran,
-# Yunus, Susy, Karin, Sidney, Dzhokhar, Ruki), an Indonesian military rank (Pratu), teams, brands and programmes (Mets, Marca, Zara, Cabela,
+# Yunus, Susy, Karin, Sidney, Dzhokhar, Ruki), Indonesian titles (the rank Pratu; Kadis, a head of
+# department; Romo, a priest's), teams, brands and programmes (Mets, Marca, Zara, Cabela,
 # DACA, Black Hawk), or other places than the city they are an alternate of (Somerset,
 # Twickenham, Middlesex, Salisbury, Augusta, Sion, Greenwood, Fairview, Buena Vista). Found by
 # listing, on ringkas's output for the benchmark corpus and the NER sets, the place links whose
@@ -185,7 +186,7 @@ DENY_ALTERNATES = {"somerset", "cabela", "turan", "susy", "suzy", "twickenham", 
                    "sion", "marca", "mets", "mita", "rand", "greenwood", "selina", "duran", "yunus", "cheng",
                    "augusta", "hsin", "karin", "zara", "solano", "tori", "valens", "black hawk", "dzhokhar",
                    "middlesex", "kinki", "moba", "visakhapatnam", "fairview", "bose", "masaki", "boni",
-                   "buena vista", "sidney", "salisbury", "pratu", "ruki"}
+                   "buena vista", "sidney", "salisbury", "pratu", "ruki", "kadis", "romo"}
 # Indonesian name of a region re-attached to the country it denotes in Indonesian usage.
 REASSIGN = {"GB.ENG": "GB"}  # "Inggris": England in libgeonames/CLDR, the UK in Indonesian news
 # Trailing Indonesian compass words -> English prefix (province canonicals without an English source).
