@@ -1074,7 +1074,10 @@ impl Context<'_> {
                 && b.len() > w.len() // a sentence-initial capital says nothing
         });
         let next_cap = after.strip_prefix(' ').is_some_and(|a| {
+            // "Michael Douglas' son": the apostrophe is no part of the word. (A word with "'s" is
+            // left to the rules, which read "Michael Douglas's" whole.)
             let w = a.split(' ').next().unwrap_or_default();
+            let w = w.strip_suffix(['\'', '’']).unwrap_or(w);
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic)
                 && !title(w)
@@ -2438,6 +2441,14 @@ mod tests {
             kinds(&g, "It hurt the United States's foreign trade.", Lang::En),
             [("United States", L, MentionSource::Lexicon)]
         );
+        // A given name before a town, with a possessive, at a sentence's start: one person, not
+        // two towns of the Isle of Man ("Michael" needs context, "Douglas" does not).
+        let g = gazetteer(
+            "Q9\tPLACE\tMichael\tregion\tIM\t50\tMichael!context\nQ10\tPLACE\tDouglas\tcity\tIM\t49\n",
+        );
+        for text in ["Michael Douglas's film was a hit.", "Michael Douglas' son Dylan had a run-in."] {
+            assert_eq!(kinds(&g, text, Lang::En)[0], ("Michael Douglas", P, R), "{text}");
+        }
         // "Bandar Udara" is longer than the town "Bandar" it starts with: the airport.
         let g = gazetteer("Q9\tPLACE\tBandar\ttown\tIR\t30\n");
         assert_eq!(

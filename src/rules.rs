@@ -1428,6 +1428,13 @@ impl SentenceRules<'_> {
             return false;
         };
         verdict.dropped.insert(li);
+        // A mention that the last word holds before its possessive is the new name's too:
+        // "Douglas" of "Michael Douglas's".
+        let last = &words[end - 1];
+        let own = last.range.start..last.range.end - possessive_len(last.text);
+        if cover[end - 1] == Cover::Free && own.len() < last.range.len() {
+            verdict.dropped.extend((0..lexicon.len()).filter(|&k| lexicon[k].0 == own));
+        }
         self.add(words, start, end, new_kind, 0.55, verdict);
         true
     }
