@@ -130,6 +130,8 @@ const AMBIGUOUS_CONFIDENCE: f32 = 0.7;
 /// The confidence of a short form standing for an entity named in full earlier in the article
 /// ("Whitfield" after "Dr. Tarkovan Whitfield", "Udayana" after "Udayana University").
 const SHORT_FORM_CONFIDENCE: f32 = 0.8;
+/// Places less prominent than this yield to a person's family name in the same article.
+const SMALL_PLACE: u8 = 50;
 
 /// The word right before byte `at` in `text`, from `from` (a sentence's start) on.
 fn word_before(text: &str, from: usize, at: usize) -> Option<&str> {
@@ -719,7 +721,8 @@ impl Gazetteer {
                             && (mentions[i].source == MentionSource::Rule
                                 || (mentions[i].source == MentionSource::Lexicon
                                     && mentions[i].confidence < LEXICON_CONFIDENCE
-                                    && refers_back(word))) =>
+                                    && refers_back(word))
+                                || (surnames.contains(word) && self.small_place(&mentions[i]))) =>
                     {
                         replaced.insert(i);
                     }
@@ -738,6 +741,16 @@ impl Gazetteer {
         }
         swap_mentions(&mut mentions, &replaced, added);
         mentions
+    }
+
+    /// A lexicon place below the prominence of a city of 100,000 people: a town that a family
+    /// name shares ("Jega" after "said Attahiru Jega").
+    fn small_place(&self, m: &Mention) -> bool {
+        let Target::Lexicon(e) = m.target else { return false };
+        let entity = &self.lexicon.entities[e];
+        m.source == MentionSource::Lexicon
+            && entity.kind == EntityKind::Place
+            && entity.prominence < SMALL_PLACE
     }
 
     /// A result told in prose: "Real Madrid beat Barcelona 3-1", "Chelsea beat Coventry 2-0". A
@@ -2449,6 +2462,21 @@ mod tests {
         for text in ["Michael Douglas's film was a hit.", "Michael Douglas' son Dylan had a run-in."] {
             assert_eq!(kinds(&g, text, Lang::En)[0], ("Michael Douglas", P, R), "{text}");
         }
+        // A speaker introduced after "said" is a person though the lexicon knows the family name
+        // as a town, and the town's later mentions are the speaker; a club's statement is not.
+        let g = gazetteer(
+            "Q11\tPLACE\tJega\tcity\tNG\t49\nQ12\tPLACE\tKiev\tcapital\tUA\t75\nQ13\tPLACE\tWales\tregion\tGB\t70\n",
+        );
+        let text = "\"We are concerned,\" said Attahiru Jega, the chairman. Jega says more will come.";
+        assert_eq!(kinds(&g, text, Lang::En), [("Attahiru Jega", P, R), ("Jega", P, MentionSource::Alias)]);
+        assert_eq!(
+            kinds(&g, "Dynamo Kiev said it would appeal.", Lang::En),
+            [("Dynamo Kiev", EntityKind::Organization, R)]
+        );
+        assert_eq!(
+            kinds(&g, "She told Good Morning Wales: \"It is fine.\"", Lang::En),
+            [("Good Morning Wales", EntityKind::Organization, R)]
+        );
         // "Bandar Udara" is longer than the town "Bandar" it starts with: the airport.
         let g = gazetteer("Q9\tPLACE\tBandar\ttown\tIR\t30\n");
         assert_eq!(
