@@ -2477,6 +2477,15 @@ mod tests {
             kinds(&g, "She told Good Morning Wales: \"It is fine.\"", Lang::En),
             [("Good Morning Wales", EntityKind::Organization, R)]
         );
+        // An award or a competition is no name, nor are the places and given names in it.
+        let g = gazetteer("Q14\tPLACE\tDavis\tcity\tUS\t48\nQ15\tPLACE\tSpain\tcountry\tES\t90\n");
+        for text in [
+            "Spain won the Davis Cup final.",
+            "Spain's Davis Cup captain spoke.",
+            "Spain gave Genesis Prize.",
+        ] {
+            assert_eq!(kinds(&g, text, Lang::En), [("Spain", L, MentionSource::Lexicon)], "{text}");
+        }
         // "Bandar Udara" is longer than the town "Bandar" it starts with: the airport.
         let g = gazetteer("Q9\tPLACE\tBandar\ttown\tIR\t30\n");
         assert_eq!(

@@ -929,6 +929,21 @@ impl SentenceRules<'_> {
         verdict: &mut Verdict,
     ) -> Option<usize> {
         let Reading { words, cover, lexicon } = s;
+        // An award or a competition ("Genesis Prize", "Davis Cup", "Stanley Cup") is no name of
+        // the kinds reported, nor is any place or given name in it; a possessive before it is
+        // its owner's ("Spain's Davis Cup").
+        let last = &words[end - 1];
+        if end - start >= 2 && last.cap && possessive_len(last.text) == 0 && self.is(last, Kind::NotAfter) {
+            let from =
+                (start..end - 1).rev().find(|&k| possessive_len(words[k].text) > 0).map_or(start, |k| k + 1);
+            if from < end - 1 {
+                verdict.dropped.extend(lexicon_inside(&cover[from..end]));
+                if from == start {
+                    return None;
+                }
+                return self.span(s, start, from, initial, apposed, verdict);
+            }
+        }
         let mut i = start;
         let mut initial = initial;
         // A sentence-initial function word is capitalized only for being first ("Menurut", "The"),
