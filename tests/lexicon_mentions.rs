@@ -818,3 +818,20 @@ fn indonesian_short_titles_are_titles() {
         assert_eq!(names, want, "{text}");
     }
 }
+
+/// Banks, brokers and rating agencies that financial news quotes are organizations, not people
+/// ("Wells Fargo" reads as a given name and a town) or places ("Banco Santander").
+#[test]
+fn financial_firms_are_organizations() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Brian Taylor, an economist at Wells Fargo in Minneapolis, said so. \
+                Analysts at Capital Economics agreed, while Moody's kept its rating.";
+    let found: Vec<(String, EntityKind)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.kind)).collect();
+    for want in [("Wells Fargo", Org), ("Capital Economics", Org), ("Moody's", Org), ("Brian Taylor", Per)] {
+        assert!(found.contains(&(want.0.to_string(), want.1)), "{want:?} not in {found:?}");
+    }
+    let text = "Analis BCA Sekuritas menilai IHSG menguat, sementara Banco Santander merugi.";
+    let names: Vec<String> = entities_in(&pipeline, text, Lang::Id).into_iter().map(|e| e.name).collect();
+    assert_eq!(names, ["BCA Sekuritas", "Banco Santander"], "{text}");
+}
