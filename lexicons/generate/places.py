@@ -72,7 +72,10 @@ Amman, "Keju" for Kyiv, "Vine" for Vienna; Solo and Peking go too and are left t
 layer), nor such a stem with the noun suffix -an, which hunspell-id does not list ("Pangkalan" for
 Bangkalan, "Urusan" for Ulsan, "Empangan" for Ampang); not a given name or surname of the
 ``context`` lists unless the place has >= 1,000,000 people, and then not when it is another place's
-primary name ("Nico" for Nice, "Victoria" for Hong Kong); not, for a place under 1,000,000 people, an
+primary name ("Victoria" for Hong Kong); not, for a place under 1,000,000 people, a name of
+ringkas's own given-name lists (``given-names-{id,en,world}.txt``: the rules read one before a
+family name as a first name) unless it is a word of the place's canonical name ("Nico" and "Nisa"
+for Nice, "Rafa" for Rafah, "Bronson" for Kalamazoo go; "Halle" of "Halle (Saale)" stays); not an
 English language name of CLDR (``languages.json``: "Thai" for Alor Setar, "Kazakh" for Petropavl,
 "Igbo" for Igbo-Ukwu); not equal to the primary name of a more
 prominent place ("Washington" as an alternate of South River); for a city, not the primary name of a
@@ -429,6 +432,23 @@ def load_own_given_names() -> set[str]:
     return {fold(w) for w in given_names.read_word_list(LEXICONS / "given-names-id-extra.txt")}
 
 
+def load_given_name_lists() -> set[str]:
+    """ringkas's given-name lists (given-names-{id,en,world}.txt), folded: the rules read a word of
+    them before a family name as a person's first name, so an alternate name that is one is a
+    person far more often than the place ("Nico" and "Nisa" for Nice, "Rafa" for Rafah, "Bronson"
+    for Kalamazoo)."""
+    names: set[str] = set()
+    for lang in ("id", "en", "world"):
+        names |= {fold(w) for w in given_names.read_word_list(LEXICONS / f"given-names-{lang}.txt")}
+    return names
+
+
+def canonical_words(canonical: str) -> set[str]:
+    """The folded words of a canonical name ("Halle (Saale)", "Biel/Bienne", "La Romana"), with the
+    dotless i read as i ("Aydın"): an alternate that is one of them is the place's own name."""
+    return {w for w in re.split(r"[\s/()\-]+", fold(canonical).replace("ı", "i")) if w}
+
+
 def load_stopwords() -> set[str]:
     """ringkas's own function-word lists (lexicons/stopwords-{id,en}.txt), folded."""
     return {fold(w) for lang in ("id", "en")
@@ -502,6 +522,7 @@ class Builder:
         self.context_names = ({fold(n) for n, c in ssa.items() if c >= self.args.context_births}
                               | {fold(n) for n in faker["id_first"] + faker["id_last"] + faker["en_us_last"]}
                               | load_own_given_names())
+        self.given_name_lists = load_given_name_lists()
 
     def cities500(self) -> dict:
         if self._cities500 is None:
@@ -542,6 +563,9 @@ class Builder:
             reason = "derived-id-word"
         elif fold(t) in self.context_names and e.population < EXEMPT_POP and fold(t) != fold(e.canonical):
             reason = "given-name-or-surname"
+        elif (fold(t) in self.given_name_lists and e.population < EXEMPT_POP
+              and fold(t).replace("ı", "i") not in canonical_words(e.canonical)):
+            reason = "given-name-list"
         elif fold(t) in self.language_names and e.population < EXEMPT_POP and fold(t) != fold(e.canonical):
             reason = "language-name"
         elif fold(t) in DENY_ALTERNATES and fold(t) != fold(e.canonical):
