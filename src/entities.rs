@@ -1954,6 +1954,11 @@ mod tests {
             kinds(&g, "It was bought by Magna International Inc on Friday.", Lang::En),
             [("Magna International Inc", O, R)]
         );
+        // So does a group's: "Saka" is a given name, "Group" no family name.
+        assert_eq!(
+            kinds(&g, "Dia bergabung di Saka Design Group sejak 2010.", Lang::Id),
+            [("Saka Design Group", O, R)]
+        );
         // A roman numeral inside a headed name, as a figure is.
         assert_eq!(
             kinds(&g, "Gedung baru SMK IV Kedungbulus rampung.", Lang::Id),
