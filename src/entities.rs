@@ -2203,6 +2203,13 @@ mod tests {
         );
         // An award's category names no one.
         assert_eq!(kinds(&g, "Ia dinyatakan sebagai Aktor Terbaik tahun itu.", Lang::Id), []);
+        // English arts roles are titles, and a laureate's honour completes one.
+        let g2 = gazetteer("Q16\tPLACE\tHamm\tcity\tDE\t52\n");
+        assert_eq!(kinds(&g2, "Actor Jon Hamm has left rehab.", Lang::En), [("Jon Hamm", P, R)]);
+        assert_eq!(
+            kinds(&g, "Poet Laureate Carol Ann Duffy wrote it.", Lang::En),
+            [("Carol Ann Duffy", P, R)]
+        );
     }
 
     #[test]
