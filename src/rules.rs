@@ -1458,8 +1458,8 @@ impl SentenceRules<'_> {
             verdict.dropped.extend((0..lexicon.len()).filter(|&k| lexicon[k].0 == own));
         }
         // A speaker so introduced is as sure as one after a title: later mentions of the family
-        // name refer back to it ("said Attahiru Jega, … Jega says"). Other runs stay guesses
-        // (sure, "Maverick Tottenham striker" would make every "Tottenham" a person).
+        // name refer back to it ("said Attahiru Jega, … Jega says"). Other runs stay guesses: as
+        // sure, "Maverick Tottenham striker" made every "Tottenham" of a story a person.
         let confidence = if attributed && new_kind == EntityKind::Person { 0.75 } else { 0.55 };
         self.add(words, start, end, new_kind, confidence, verdict);
         true
