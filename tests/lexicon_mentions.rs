@@ -840,3 +840,14 @@ fn financial_firms_are_organizations() {
     let names: Vec<String> = entities_in(&pipeline, text, Lang::Id).into_iter().map(|e| e.name).collect();
     assert_eq!(names, ["BCA Sekuritas", "Banco Santander"], "{text}");
 }
+
+/// Newspapers and magazines are organizations; a title made of everyday words matches only as
+/// written ("The Sun" is the paper, "the sun rose" nothing).
+#[test]
+fn media_titles_are_organizations() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Charlie Hebdo published the cartoons, The Sun reported as the sun rose.";
+    let found: Vec<(String, EntityKind, usize)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.kind, e.count)).collect();
+    assert_eq!(found, [("Charlie Hebdo".to_string(), Org, 1), ("The Sun".to_string(), Org, 1)]);
+}
