@@ -1455,7 +1455,8 @@ impl SentenceRules<'_> {
         let last = &words[end - 1];
         let own = last.range.start..last.range.end - possessive_len(last.text);
         if cover[end - 1] == Cover::Free && own.len() < last.range.len() {
-            verdict.dropped.extend((0..lexicon.len()).filter(|&k| lexicon[k].0 == own));
+            // The mentions do not overlap: one at most.
+            verdict.dropped.extend(lexicon.iter().position(|(r, ..)| *r == own));
         }
         // A speaker so introduced is as sure as one after a title: later mentions of the family
         // name refer back to it ("said Attahiru Jega, … Jega says"). Other runs stay guesses: as

@@ -133,8 +133,9 @@ Prominence (0-100)
 * country: round(80 + 15 * (log10(population) - 5) / 4), clamped to 75..95 (Indonesia 93, Jordan 87);
 * continent 90; CLDR macro-region 70; Indonesian province 70; Indonesian geographical unit 65;
   a state, province or territory of the US, Canada or Australia 55 (``FEDERAL_STATE_PROMINENCE``:
-  "Ontario" is the province, not the Californian city); other first-level region 50; unmerged kota 50, unmerged kabupaten 45 (a merged kabupaten/kota
-  takes the larger of this and its city value).
+  "Ontario" is the province, not the Californian city); other first-level region 50; unmerged
+  kota 50, unmerged kabupaten 45 (a merged kabupaten/kota takes the larger of this and its city
+  value).
 
 Output is sorted by id (numeric GeoNames ids first) with aliases sorted inside a row; the header
 names the generator, the package versions and a date. The date is ``--date``, else the date already
