@@ -505,6 +505,7 @@ impl Gazetteer {
         }
         self.place_in_region(text, lang, &mut chosen);
         self.regency_or_city(text, spans, lang, &mut chosen);
+        self.clubs_among_clubs(text, lang, &mut chosen);
         let mut mentions: Vec<Mention> = Vec::new();
         for c in chosen {
             mentions.push(Mention {
@@ -600,6 +601,24 @@ impl Gazetteer {
             }
             if let Some(e) = self.choose_again(text, lang, c, |e| of(e) && e.country.as_deref() == Some("ID"))
             {
+                c.entity = e;
+            }
+        }
+    }
+
+    /// "Ajax", "Arsenal", "Inter": a name that a club shares with a place or a word is the club in
+    /// an article that names a club the lexicon knows ("PSV", "Feyenoord", "AFC Ajax" itself):
+    /// sports pages name clubs, and a town of that name seldom stands among them.
+    fn clubs_among_clubs(&self, text: &str, lang: Lang, chosen: &mut [Candidate]) {
+        let club = |e: &Entity| e.subtype.as_deref() == Some("club");
+        if !chosen.iter().any(|c| club(&self.lexicon.entities[c.entity])) {
+            return;
+        }
+        for c in chosen.iter_mut() {
+            if club(&self.lexicon.entities[c.entity]) {
+                continue;
+            }
+            if let Some(e) = self.choose_again(text, lang, c, club) {
                 c.entity = e;
             }
         }
@@ -1484,6 +1503,23 @@ mod tests {
         let found: Vec<(&str, EntityKind)> =
             g.tag(text, &spans, Lang::En).into_iter().map(|m| (&text[m.range], m.kind)).collect();
         assert!(found.iter().all(|(_, k)| *k != O), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_a_club_shares_is_the_club_among_other_clubs() {
+        let g = gazetteer(
+            "Q30\tPLACE\tAjax\tcity\tCA\t51\tAjax!context\n\
+             Q31\tORGANIZATION\tAFC Ajax\tclub\tNL\t45\tAjax!context\n\
+             Q32\tORGANIZATION\tPSV Eindhoven\tclub\tNL\t38\tPSV!case\n",
+        );
+        let named = |text: &'static str| tag(&g, text, Lang::En);
+        assert_eq!(
+            named("Ajax lost 2-0 at home, and PSV went top."),
+            [("Ajax", "AFC Ajax".to_string()), ("PSV", "PSV Eindhoven".to_string())]
+        );
+        assert_eq!(named("The AFC Ajax board met. Ajax will sell.")[1], ("Ajax", "AFC Ajax".to_string()));
+        // Without a club the lexicon's ranking stands.
+        assert_eq!(named("Ajax opened a new library on Monday."), [("Ajax", "Ajax".to_string())]);
     }
 
     #[test]
