@@ -2552,11 +2552,18 @@ mod tests {
     #[test]
     fn awards_and_competitions_are_no_names() {
         // Nor are the places and given names in them; a possessive before one is its owner's.
-        let g = gazetteer("Q14\tPLACE\tDavis\tcity\tUS\t48\nQ15\tPLACE\tSpain\tcountry\tES\t90\n");
+        let g = gazetteer(
+            "Q14\tPLACE\tDavis\tcity\tUS\t48\nQ15\tPLACE\tSpain\tcountry\tES\t90\n\
+             Q16\tPLACE\tSydney\tcity\tAU\t75\nQ17\tPLACE\tMadrid\tcapital\tES\t85\n",
+        );
         for text in [
             "Spain won the Davis Cup final.",
             "Spain's Davis Cup captain spoke.",
             "Spain gave Genesis Prize.",
+            "Spain sent 300 athletes to the Atlanta Games.",
+            "Spain won gold at the Sydney Olympics.",
+            "Spain's runners led the London Marathon.",
+            "Spain hosted the Madrid Open and the Davis Championships.",
         ] {
             assert_eq!(
                 kinds(&g, text, Lang::En),

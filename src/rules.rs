@@ -43,6 +43,7 @@ pub(crate) enum Kind {
     Skip,
     NotBefore,
     NotAfter,
+    EventTail,
     Suffix,
     Office,
     Facility,
@@ -64,7 +65,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 30] = [
+    const ALL: [Kind; 31] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -77,6 +78,7 @@ impl Kind {
         Kind::Skip,
         Kind::NotBefore,
         Kind::NotAfter,
+        Kind::EventTail,
         Kind::Suffix,
         Kind::Office,
         Kind::Facility,
@@ -112,6 +114,7 @@ impl Kind {
             Kind::Skip => "skip",
             Kind::NotBefore => "not-before",
             Kind::NotAfter => "not-after",
+            Kind::EventTail => "event-tail",
             Kind::Suffix => "suffix",
             Kind::Office => "office",
             Kind::Facility => "facility",
@@ -929,11 +932,11 @@ impl SentenceRules<'_> {
         verdict: &mut Verdict,
     ) -> Option<usize> {
         let Reading { words, cover, lexicon } = s;
-        // An award or a competition ("Genesis Prize", "Davis Cup", "Stanley Cup") is no name of
-        // the kinds reported, nor is any place or given name in it; a possessive before it is
-        // its owner's ("Spain's Davis Cup").
+        // An award, a competition or a sporting event ("Genesis Prize", "Davis Cup", "Atlanta
+        // Games", "London Marathon") is no name of the kinds reported, nor is any place or given
+        // name in it; a possessive before it is its owner's ("Spain's Davis Cup").
         let last = &words[end - 1];
-        if end - start >= 2 && last.cap && possessive_len(last.text) == 0 && self.is(last, Kind::NotAfter) {
+        if end - start >= 2 && last.cap && possessive_len(last.text) == 0 && self.is(last, Kind::EventTail) {
             let from =
                 (start..end - 1).rev().find(|&k| possessive_len(words[k].text) > 0).map_or(start, |k| k + 1);
             if from < end - 1 {
