@@ -856,3 +856,22 @@ fn media_titles_are_organizations() {
         entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.kind, e.count)).collect();
     assert_eq!(found, [("Charlie Hebdo".to_string(), Org, 1), ("The Sun".to_string(), Org, 1)]);
 }
+
+/// The Commonwealth of Nations, the CIS and the OSCE under the names English news gives them; a
+/// sporting event named after the Commonwealth is no organization.
+#[test]
+fn international_bodies_under_their_english_names() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Nigeria was suspended from the Commonwealth, the Organisation for Security and \
+                Cooperation in Europe said, as the Commonwealth of Independent States met. \
+                She won gold at the Commonwealth Games.";
+    let found: Vec<(String, EntityKind, usize)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.kind, e.count)).collect();
+    let want = [
+        ("Nigeria", Place, 1),
+        ("Commonwealth of Nations", Org, 1),
+        ("Organization for Security and Co-operation in Europe", Org, 1),
+        ("Commonwealth of Independent States", Org, 1),
+    ];
+    assert_eq!(found, want.map(|(n, k, c)| (n.to_string(), k, c)));
+}
