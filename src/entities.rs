@@ -523,18 +523,32 @@ impl Gazetteer {
 
     /// "Atlanta, Georgia", "Batu, Jawa Timur": a place right after a place and a comma is read in
     /// the first one's country when it can be (the US state, not the country Georgia); else, when
-    /// it is a region or a country, the first is read in its country ("Cambridge, Massachusetts").
+    /// it is a region or a country, the first is read in its country ("Cambridge, Massachusetts"),
+    /// even when the lexicon ranked a person of that name first ("Lincoln, Nebraska").
     fn place_in_region(&self, text: &str, lang: Lang, chosen: &mut [Candidate]) {
         for i in 1..chosen.len() {
             let (a, b) = (&chosen[i - 1], &chosen[i]);
             let first = &self.lexicon.entities[a.entity];
             let second = &self.lexicon.entities[b.entity];
-            if first.kind != EntityKind::Place
-                || second.kind != EntityKind::Place
-                || text[a.range.end..b.range.start] != *", "
-                || first.country.is_none()
-                || second.country == first.country
-            {
+            if second.kind != EntityKind::Place || text[a.range.end..b.range.start] != *", " {
+                continue;
+            }
+            let region = matches!(second.subtype.as_deref(), Some("country" | "region" | "province"));
+            // "from Lincoln, Nebraska": a name a person shares with a town is the town before its
+            // region (not before a region's possessive: "Obama, Japan's prime minister").
+            if first.kind != EntityKind::Place {
+                let owner = text[b.range.end..].starts_with(['\'', '’']);
+                if region && second.country.is_some() && !owner {
+                    let inside = self.choose_again(text, lang, a, |e| {
+                        e.kind == EntityKind::Place && e.country == second.country
+                    });
+                    if let Some(e) = inside {
+                        chosen[i - 1].entity = e;
+                    }
+                }
+                continue;
+            }
+            if first.country.is_none() || second.country == first.country {
                 continue;
             }
             let local = self
@@ -545,7 +559,6 @@ impl Gazetteer {
             }
             // "Cambridge, Massachusetts", "Cordoba, Spain": a town of that name in the country of
             // the region or country after the comma.
-            let region = matches!(second.subtype.as_deref(), Some("country" | "region" | "province"));
             if region && second.country.is_some() {
                 let inside = self.choose_again(text, lang, a, |e| {
                     e.kind == EntityKind::Place && e.country == second.country

@@ -775,6 +775,15 @@ fn a_town_before_its_region_is_the_town_there() {
         ("Spain", Some("geonames:2510769")),
     ];
     assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
+    // A name a person shares with a town is the town before its region, not before the region's
+    // possessive (entities come most-mentioned first).
+    let text = "Lauck, from Lincoln, Nebraska, wrote to Lincoln, Nebraska's capital.";
+    let want = [
+        ("Nebraska", Some("geonames:5073708")),
+        ("Lincoln", Some("geonames:5072006")),
+        ("Abraham Lincoln", Some("Q91")),
+    ];
+    assert_eq!(names_and_ids(&pipeline, text, Lang::En), owned(&want));
 }
 
 /// Shopping centres are places of their own, not the country or the district they are named
