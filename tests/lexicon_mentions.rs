@@ -884,3 +884,17 @@ fn international_bodies_under_their_english_names() {
     ];
     assert_eq!(found, want.map(|(n, k, c)| (n.to_string(), k, c)));
 }
+
+/// A bridge is a place ("London Bridge" read as a given name and a city); "International" ends
+/// an organization's name ("Lehman Brothers International" held a one-word person "International"
+/// after the lead manager's title).
+#[test]
+fn bridges_are_places_and_international_ends_an_organization() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Marchers crossed London Bridge. The issue was announced by lead manager Lehman Brothers \
+                International and Merrill Lynch.";
+    let found: Vec<(String, EntityKind)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.kind)).collect();
+    let want = [("London Bridge", Place), ("Lehman Brothers International", Org), ("Merrill Lynch", Org)];
+    assert_eq!(found, want.map(|(n, k)| (n.to_string(), k)));
+}
