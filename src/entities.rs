@@ -1777,6 +1777,16 @@ mod tests {
     }
 
     #[test]
+    fn a_religion_or_an_ethnic_group_is_no_name() {
+        let g = gazetteer(LEX);
+        for text in
+            ["Warga desa itu beragama Kristen Protestan.", "Sebagian besar warga bersuku Dayak Ngaju."]
+        {
+            assert!(kinds(&g, text, Lang::Id).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn what_speaks_from_a_place_is_no_person() {
         let g = gazetteer(LEX);
         assert_eq!(
