@@ -1777,6 +1777,14 @@ mod tests {
     }
 
     #[test]
+    fn a_country_s_adjective_is_no_given_name() {
+        // "Philippine" is a French given name; the world list leaves out a country's name
+        // without its plural s.
+        let g = gazetteer(LEX);
+        assert!(kinds(&g, "Tributes poured in for the late Philippine president.", Lang::En).is_empty());
+    }
+
+    #[test]
     fn a_religion_or_an_ethnic_group_is_no_name() {
         let g = gazetteer(LEX);
         for text in

@@ -274,7 +274,8 @@ def world_names(by_locale: dict[str, list[str]], lexicons: Path) -> tuple[list[s
     of a ``de_*`` locale with an umlaut, the German ``ue`` form. Every form is then kept only if it
     passes, in this order: ``shape`` (starts with a capital, at least 3 letters), ``stopword``
     (stopwords-id/-en.txt), ``cue`` (any cue of cues.tsv: Habib, Hakim, Juni), ``country`` (a name of
-    a country or continent in entities/gen-places.tsv or places-curated.tsv: France, Jerman), ``wamerican``
+    a country or continent in entities/gen-places.tsv or places-curated.tsv: France, Jerman; or
+    one without its plural ``s``, the English adjective: Philippine), ``wamerican``
     (a lower-case entry of the English word list: Will, Grace, Said) and ``hunspell-id`` (a lower-case
     Indonesian stem: Iman, Hakim). A form is matched in lower case, as the tagger looks it up.
     """
@@ -308,7 +309,7 @@ def world_names(by_locale: dict[str, list[str]], lexicons: Path) -> tuple[list[s
             return "stopword"
         if low in cues:
             return "cue"
-        if low in countries:
+        if low in countries or low + "s" in countries:
             return "country"
         if low in en_words:
             return "wamerican"
