@@ -1777,6 +1777,23 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_before_a_person_s_name_is_no_part_of_it() {
+        use EntityKind::{Organization as O, Person as P};
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        let found = |text: &'static str| kinds(&g, text, Lang::En);
+        assert_eq!(
+            found("He won by beating American Oliver McCall in Las Vegas."),
+            [("Oliver McCall", P, R)]
+        );
+        assert_eq!(found("Belgian Kris Goossens won the stage."), [("Kris Goossens", P, R)]);
+        // A name that ends as an organization's keeps its nationality; a title names no one.
+        assert_eq!(found("They met at the British Museum on Monday."), [("British Museum", O, R)]);
+        assert_eq!(found("Losses grew at its Asian Star TV operations."), [("Asian Star TV", O, R)]);
+        assert!(found("He recalled the late British Prime Minister's address.").is_empty());
+    }
+
+    #[test]
     fn a_country_s_adjective_is_no_given_name() {
         // "Philippine" is a French given name; the world list leaves out a country's name
         // without its plural s.

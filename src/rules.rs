@@ -60,12 +60,13 @@ pub(crate) enum Kind {
     CityBefore,
     PartyBoard,
     Section,
+    Demonym,
     Given,
     Stop,
 }
 
 impl Kind {
-    const ALL: [Kind; 31] = [
+    const ALL: [Kind; 32] = [
         Kind::Place,
         Kind::Person,
         Kind::Said,
@@ -95,6 +96,7 @@ impl Kind {
         Kind::CityBefore,
         Kind::PartyBoard,
         Kind::Section,
+        Kind::Demonym,
         Kind::Given,
         Kind::Stop,
     ];
@@ -131,6 +133,7 @@ impl Kind {
             Kind::CityBefore => "city-before",
             Kind::PartyBoard => "party-board",
             Kind::Section => "section",
+            Kind::Demonym => "demonym",
             Kind::Given | Kind::Stop => return None,
         })
     }
@@ -911,6 +914,33 @@ impl SentenceRules<'_> {
         }
     }
 
+    /// Word `i` of a span is a nationality ("American", "Belgian") before a person's name: an
+    /// English text, two to four unknown words after it that begin with a given name or a title
+    /// followed by a name ("Jordanian PM Kabariti"), with no head word or nationality ("British
+    /// American Tobacco"), and end with no organization's, place's or event's word ("Russian
+    /// Orthodox Church", "American Express Co" keep their nationality).
+    fn nationality_before_name(&self, words: &[Word<'_>], cover: &[Cover], i: usize, end: usize) -> bool {
+        if self.lang != Lang::En || cover[i] != Cover::Free || !self.is(&words[i], Kind::Demonym) {
+            return false;
+        }
+        let rest = (i + 1..end).take_while(|&j| cover[j] == Cover::Free).count();
+        let Some(next) = words.get(i + 1).filter(|_| rest > 0) else { return false };
+        let tail = &words[i + rest];
+        // A given name or a title first, and a name after the title ("the late British Prime
+        // Minister's address", "Welsh Assembly Government", "European Patent Convention" name
+        // no one).
+        let named = self.is(next, Kind::Given)
+            || self
+                .cue_starting(words, i + 1, i + 1 + rest, Kind::Person)
+                .is_some_and(|after| after <= i + rest);
+        (2..=4).contains(&rest)
+            && named
+            && ![Kind::Demonym, Kind::OrgHead, Kind::PlaceHead].iter().any(|&k| self.is(next, k))
+            && ![Kind::OrgTail, Kind::PlaceTail, Kind::LegalForm, Kind::EventTail]
+                .iter()
+                .any(|&k| self.is(tail, k))
+    }
+
     /// A word that can be part of a name: capitalized and not a day, month or the like.
     fn name_word(&self, w: &Word<'_>) -> bool {
         w.cap
@@ -1077,6 +1107,14 @@ impl SentenceRules<'_> {
                     blocked = false;
                     continue;
                 }
+            }
+            // "American Oliver McCall", "Belgian Kris Goossens": in English a nationality before
+            // a person's name is no part of it, and tells that the name is a person's.
+            if self.nationality_before_name(words, cover, i, end) {
+                i += 1;
+                person_cue = true;
+                initial = false;
+                continue;
             }
             // A person cue inside the span ("Presiden", "Menteri", "Foreign Minister", "Wakil
             // Sekretaris Jenderal"), office words allowed before it.
