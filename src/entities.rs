@@ -1119,9 +1119,11 @@ impl Context<'_> {
                 && b.len() > w.len() // a sentence-initial capital says nothing
         });
         let next_cap = after.strip_prefix(' ').is_some_and(|a| {
-            // "Michael Douglas' son": the apostrophe is no part of the word. (A word with "'s" is
-            // left to the rules, which read "Michael Douglas's" whole.)
+            // "Michael Douglas' son", "Dr David McLeod, who": the apostrophe and the punctuation
+            // after a word are no part of it. (A word with "'s" is left to the rules, which read
+            // "Michael Douglas's" whole.)
             let w = a.split(' ').next().unwrap_or_default();
+            let w = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '"', '”']);
             let w = w.strip_suffix(['\'', '’']).unwrap_or(w);
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic)
@@ -1774,6 +1776,16 @@ mod tests {
         );
         assert!(kinds(&g, "The minister told Parliament the market was tight.", Lang::En).is_empty());
         assert_eq!(kinds(&g, "Parliament Speaker Toomas Savi said no.", Lang::En), [("Toomas Savi", P, R)]);
+    }
+
+    #[test]
+    fn punctuation_after_the_next_word_does_not_hide_its_capital() {
+        // A context alias does not match beside a capitalized word, with a comma after it or not.
+        let g = gazetteer("Q40\tPLACE\tDavid\tcity\tPA\t49\tDavid!context\n");
+        for text in ["Dr David McLeod, who examined him, said so.", "Dr David McLeod said so."] {
+            let found = kinds(&g, text, Lang::En);
+            assert_eq!(found, [("David McLeod", EntityKind::Person, MentionSource::Rule)], "{text}");
+        }
     }
 
     #[test]
