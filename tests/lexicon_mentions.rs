@@ -898,3 +898,19 @@ fn bridges_are_places_and_international_ends_an_organization() {
     let want = [("London Bridge", Place), ("Lehman Brothers International", Org), ("Merrill Lynch", Org)];
     assert_eq!(found, want.map(|(n, k)| (n.to_string(), k)));
 }
+
+/// Iraq's two Kurdish parties and national rugby teams under the names the news gives them.
+#[test]
+fn kurdish_parties_and_rugby_teams() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "Fighting between the PUK and the Kurdistan Democratic Party resumed, while the All Blacks \
+                beat the Springboks.";
+    let names: Vec<String> = entities_in(&pipeline, text, Lang::En).into_iter().map(|e| e.name).collect();
+    let want = [
+        "Patriotic Union of Kurdistan",
+        "Kurdistan Democratic Party",
+        "New Zealand national rugby union team",
+        "South Africa national rugby union team",
+    ];
+    assert_eq!(names, want);
+}
