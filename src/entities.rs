@@ -1779,6 +1779,19 @@ mod tests {
     }
 
     #[test]
+    fn honorifics_of_pilgrims_and_teachers_are_titles() {
+        use EntityKind::Person as P;
+        use MentionSource::Rule as R;
+        let g = gazetteer(LEX);
+        let found = |text: &'static str| kinds(&g, text, Lang::Id);
+        assert_eq!(found("Ia anak dari Haji Ahmad, ulama Minangkabau."), [("Ahmad", P, R)]);
+        assert_eq!(found("Disamping itu, Kyai Wahab juga merantau."), [("Wahab", P, R)]);
+        // A title joined to the next word by a hyphen is part of the name.
+        let text = "However, Mr Haji-Ioannou, who plans to launch it, said no.";
+        assert_eq!(kinds(&g, text, Lang::En), [("Haji-Ioannou", P, R)]);
+    }
+
+    #[test]
     fn punctuation_after_the_next_word_does_not_hide_its_capital() {
         // A context alias does not match beside a capitalized word, with a comma after it or not.
         let g = gazetteer("Q40\tPLACE\tDavid\tcity\tPA\t49\tDavid!context\n");

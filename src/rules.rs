@@ -1122,9 +1122,11 @@ impl SentenceRules<'_> {
             while k < end && cover[k] == Cover::Free && self.is(&words[k], Kind::Office) {
                 k += 1;
             }
+            // (Not a title joined by a hyphen to the next word: "Stelios Haji-Ioannou".)
             let cue = self
                 .cue_starting(words, i, end, Kind::Person)
-                .or_else(|| self.cue_starting(words, k, end, Kind::Person));
+                .or_else(|| self.cue_starting(words, k, end, Kind::Person))
+                .filter(|&after| !self.text[words[after - 1].range.end..].starts_with('-'));
             if let Some(after) = cue {
                 i = after;
                 person_cue = true;
