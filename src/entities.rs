@@ -1017,8 +1017,10 @@ impl Gazetteer {
         if alias.lang.is_some_and(|l| l != ctx.lang) {
             return false;
         }
-        if alias.flags.case {
-            return written == alias.text;
+        // An exact-case alias may carry other flags too ("Vale!case,context": not the "Vale" of
+        // "Port Vale").
+        if alias.flags.case && written != alias.text {
+            return false;
         }
         let alias_capital = alias.text.chars().next().is_some_and(char::is_uppercase);
         let written_capital = written.chars().next().is_some_and(char::is_uppercase);

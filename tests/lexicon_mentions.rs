@@ -914,3 +914,23 @@ fn kurdish_parties_and_rugby_teams() {
     ];
     assert_eq!(names, want);
 }
+
+/// Companies of everyday news beyond finance and technology; a name a company shares with a town
+/// goes to the company only where the lexicon says so ("Goodyear"), and an exact-case alias keeps
+/// its other flags ("Port Vale" is no mining company).
+#[test]
+fn world_companies_and_their_legal_forms() {
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let text = "\"It is good,\" said Pirelli SpA chairman Marco Provera. Michelin and Goodyear raised \
+                tyre prices, while Port Vale lost and Vale cut its iron ore forecast.";
+    let found: Vec<(String, usize)> =
+        entities_in(&pipeline, text, Lang::En).into_iter().map(|e| (e.name, e.count)).collect();
+    let want = [
+        ("Pirelli", 1),
+        ("Marco Provera", 1),
+        ("Michelin", 1),
+        ("Goodyear Tire & Rubber Company", 1),
+        ("Vale S.A.", 1),
+    ];
+    assert_eq!(found, want.map(|(n, c)| (n.to_string(), c)));
+}
