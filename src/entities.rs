@@ -533,32 +533,26 @@ impl Gazetteer {
             if second.kind != EntityKind::Place || text[a.range.end..b.range.start] != *", " {
                 continue;
             }
-            let region = matches!(second.subtype.as_deref(), Some("country" | "region" | "province"));
-            // "from Lincoln, Nebraska": a name a person shares with a town is the town before its
-            // region (not before a region's possessive: "Obama, Japan's prime minister").
-            if first.kind != EntityKind::Place {
-                let owner = text[b.range.end..].starts_with(['\'', '’']);
-                if region && second.country.is_some() && !owner {
-                    let inside = self.choose_again(text, lang, a, |e| {
-                        e.kind == EntityKind::Place && e.country == second.country
-                    });
-                    if let Some(e) = inside {
-                        chosen[i - 1].entity = e;
-                    }
+            if first.kind == EntityKind::Place {
+                if first.country.is_none() || second.country == first.country {
+                    continue;
                 }
-                continue;
-            }
-            if first.country.is_none() || second.country == first.country {
-                continue;
-            }
-            let local = self
-                .choose_again(text, lang, b, |e| e.kind == EntityKind::Place && e.country == first.country);
-            if let Some(e) = local {
-                chosen[i].entity = e;
+                let local = self.choose_again(text, lang, b, |e| {
+                    e.kind == EntityKind::Place && e.country == first.country
+                });
+                if let Some(e) = local {
+                    chosen[i].entity = e;
+                    continue;
+                }
+            } else if text[b.range.end..].starts_with(['\'', '’']) {
+                // "from Lincoln, Nebraska" (below), but not before a region's possessive: "Obama,
+                // Japan's prime minister".
                 continue;
             }
             // "Cambridge, Massachusetts", "Cordoba, Spain": a town of that name in the country of
-            // the region or country after the comma.
+            // the region or country after the comma, even where the lexicon ranked a person of
+            // that name first ("from Lincoln, Nebraska").
+            let region = matches!(second.subtype.as_deref(), Some("country" | "region" | "province"));
             if region && second.country.is_some() {
                 let inside = self.choose_again(text, lang, a, |e| {
                     e.kind == EntityKind::Place && e.country == second.country

@@ -924,8 +924,10 @@ impl SentenceRules<'_> {
             return false;
         }
         let rest = (i + 1..end).take_while(|&j| cover[j] == Cover::Free).count();
-        let Some(next) = words.get(i + 1).filter(|_| rest > 0) else { return false };
-        let tail = &words[i + rest];
+        if !(2..=4).contains(&rest) {
+            return false;
+        }
+        let (next, tail) = (&words[i + 1], &words[i + rest]);
         // A given name or a title first, and a name after the title ("the late British Prime
         // Minister's address", "Welsh Assembly Government", "European Patent Convention" name
         // no one).
@@ -933,8 +935,7 @@ impl SentenceRules<'_> {
             || self
                 .cue_starting(words, i + 1, i + 1 + rest, Kind::Person)
                 .is_some_and(|after| after <= i + rest);
-        (2..=4).contains(&rest)
-            && named
+        named
             && ![Kind::Demonym, Kind::OrgHead, Kind::PlaceHead].iter().any(|&k| self.is(next, k))
             && ![Kind::OrgTail, Kind::PlaceTail, Kind::LegalForm, Kind::EventTail]
                 .iter()
